@@ -1,0 +1,198 @@
+/*
+ * Copyright 2026 Petrel contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.petrel.durability;
+
+import dev.petrel.durability.exceptions.DurabilityException;
+import org.agrona.collections.Long2ObjectHashMap;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32C;
+
+/**
+ * Drops duplicate messages by (producer ID, sequence): per producer it keeps the highest contiguous sequence seen
+ * and a bit set of the {@value #WINDOW_LENGTH} sequences after it, so messages may arrive out of order within that
+ * window. The first message from an unknown producer starts its window, and anything older counts as a duplicate.
+ * <p>
+ * The window can be saved atomically to a file (written to a temporary file, forced, then renamed) and loaded again
+ * so that a restarted receiver still drops what it processed before. Save after processing, before acking.
+ * <p>
+ * Not thread safe. Tracking a known producer allocates nothing.
+ *
+ * @since 0.1.0
+ */
+public final class DedupWindow
+{
+    /**
+     * Number of sequences past the contiguous one that are tracked out of order.
+     */
+    public static final int WINDOW_LENGTH = 64;
+
+    private static final int MAGIC = 0x44445057;
+    private static final int VERSION = 1;
+    private static final int ENTRY_LENGTH = 24;
+    private static final int HEADER_LENGTH = 12;
+
+    private final Long2ObjectHashMap<ProducerWindow> producers = new Long2ObjectHashMap<>();
+
+    /**
+     * Judges a message and records it if new.
+     *
+     * @param producerId of the message's producer.
+     * @param sequence   of the message in the producer's stream.
+     * @return whether to process or drop the message.
+     */
+    public DedupResult onMessage(final long producerId, final long sequence)
+    {
+        final ProducerWindow window = producers.get(producerId);
+        if (null == window)
+        {
+            producers.put(producerId, new ProducerWindow(sequence, 0));
+            return DedupResult.NEW;
+        }
+        return window.onSequence(sequence);
+    }
+
+    /**
+     * Highest sequence up to which every message from a producer has been seen.
+     *
+     * @param producerId of the producer.
+     * @return the sequence, or zero for an unknown producer.
+     */
+    public long highestContiguousSequence(final long producerId)
+    {
+        final ProducerWindow window = producers.get(producerId);
+        return null == window ? 0 : window.contiguous;
+    }
+
+    /**
+     * Number of producers tracked.
+     *
+     * @return the producer count.
+     */
+    public int producerCount()
+    {
+        return producers.size();
+    }
+
+    /**
+     * Saves the window atomically to a file.
+     *
+     * @param file to write, replaced as a whole.
+     */
+    public void save(final Path file)
+    {
+        final ByteBuffer buffer = ByteBuffer.allocate(HEADER_LENGTH + producers.size() * ENTRY_LENGTH + 4)
+            .order(ByteOrder.LITTLE_ENDIAN);
+        buffer.putInt(MAGIC).putInt(VERSION).putInt(producers.size());
+        producers.forEach((producerId, window) -> buffer.putLong(producerId).putLong(window.contiguous)
+            .putLong(window.mask));
+        buffer.putInt(crc(buffer.array(), buffer.position())).flip();
+        final Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        try
+        {
+            try (FileChannel channel = FileChannel.open(
+                temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))
+            {
+                while (buffer.hasRemaining())
+                {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        catch (final IOException ex)
+        {
+            throw new DurabilityException("cannot save dedup window to " + file, ex);
+        }
+        SegmentFiles.syncDirectory(file.toAbsolutePath().getParent());
+    }
+
+    /**
+     * Loads a window saved by {@link #save(Path)}, or returns an empty one if the file does not exist.
+     *
+     * @param file to read.
+     * @return the loaded window.
+     * @throws DurabilityException if the file is damaged.
+     */
+    public static DedupWindow load(final Path file)
+    {
+        final DedupWindow window = new DedupWindow();
+        final byte[] bytes;
+        try
+        {
+            bytes = Files.readAllBytes(file);
+        }
+        catch (final NoSuchFileException ex)
+        {
+            return window;
+        }
+        catch (final IOException ex)
+        {
+            throw new DurabilityException("cannot load dedup window from " + file, ex);
+        }
+        final ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        if (bytes.length < HEADER_LENGTH + 4 || buffer.getInt(bytes.length - 4) != crc(bytes, bytes.length - 4) ||
+            buffer.getInt() != MAGIC || buffer.getInt() != VERSION)
+        {
+            throw new DurabilityException("damaged dedup window file " + file);
+        }
+        for (int i = 0, count = buffer.getInt(); i < count; i++)
+        {
+            window.producers.put(buffer.getLong(), new ProducerWindow(buffer.getLong(), buffer.getLong()));
+        }
+        return window;
+    }
+
+    private static int crc(final byte[] bytes, final int length)
+    {
+        final CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, length);
+        return (int)crc.getValue();
+    }
+
+    private static final class ProducerWindow
+    {
+        private long contiguous;
+        private long mask;
+
+        ProducerWindow(final long contiguous, final long mask)
+        {
+            this.contiguous = contiguous;
+            this.mask = mask;
+        }
+
+        DedupResult onSequence(final long sequence)
+        {
+            if (sequence <= contiguous)
+            {
+                return DedupResult.DUPLICATE;
+            }
+            final long distance = sequence - contiguous - 1;
+            if (distance >= WINDOW_LENGTH)
+            {
+                return DedupResult.BEYOND_WINDOW;
+            }
+            final long bit = 1L << distance;
+            if ((mask & bit) != 0)
+            {
+                return DedupResult.DUPLICATE;
+            }
+            mask |= bit;
+            final int advance = Long.numberOfTrailingZeros(~mask);
+            contiguous += advance;
+            mask = advance == WINDOW_LENGTH ? 0 : mask >>> advance;
+            return DedupResult.NEW;
+        }
+    }
+}

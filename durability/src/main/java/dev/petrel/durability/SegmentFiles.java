@@ -1,0 +1,129 @@
+/*
+ * Copyright 2026 Petrel contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.petrel.durability;
+
+import dev.petrel.durability.exceptions.DurabilityException;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Names of the files in a log directory: segments are named by their first sequence, zero padded to 20 digits.
+ */
+final class SegmentFiles
+{
+    static final String SEGMENT_SUFFIX = ".log";
+    static final String INDEX_SUFFIX = ".index";
+    static final String LOCK_FILE_NAME = "log.lock";
+    static final String CURSOR_FILE_NAME = "cursors.dat";
+    static final String DEAD_LETTER_DIR_NAME = "dead-letter";
+    private static final int DIGITS = 20;
+
+    private SegmentFiles()
+    {
+    }
+
+    static Path segmentFile(final Path dir, final long firstSequence)
+    {
+        return dir.resolve(padded(firstSequence) + SEGMENT_SUFFIX);
+    }
+
+    static Path indexFile(final Path segmentFile)
+    {
+        final String name = segmentFile.getFileName().toString();
+        return segmentFile.resolveSibling(name.substring(0, name.length() - SEGMENT_SUFFIX.length()) + INDEX_SUFFIX);
+    }
+
+    static long firstSequence(final Path segmentFile)
+    {
+        final String name = segmentFile.getFileName().toString();
+        return Long.parseLong(name.substring(0, name.length() - SEGMENT_SUFFIX.length()));
+    }
+
+    /**
+     * Lists the segment files of a directory ordered by first sequence.
+     *
+     * @param dir to list.
+     * @return the segment files, empty if there are none.
+     */
+    static List<Path> list(final Path dir)
+    {
+        final List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*" + SEGMENT_SUFFIX))
+        {
+            for (final Path file : stream)
+            {
+                if (isSegmentName(file.getFileName().toString()))
+                {
+                    files.add(file);
+                }
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new DurabilityException("cannot list log directory " + dir, ex);
+        }
+        Collections.sort(files);
+        return files;
+    }
+
+    /**
+     * Forces a directory so that file creations, renames and deletions in it survive a crash.
+     *
+     * @param dir to force.
+     */
+    static void syncDirectory(final Path dir)
+    {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ))
+        {
+            channel.force(true);
+        }
+        catch (final IOException ex)
+        {
+            throw new DurabilityException("cannot sync directory " + dir, ex);
+        }
+    }
+
+    static long size(final Path file)
+    {
+        try
+        {
+            return Files.size(file);
+        }
+        catch (final IOException ex)
+        {
+            throw new DurabilityException("cannot read size of " + file, ex);
+        }
+    }
+
+    private static boolean isSegmentName(final String name)
+    {
+        if (name.length() != DIGITS + SEGMENT_SUFFIX.length())
+        {
+            return false;
+        }
+        for (int i = 0; i < DIGITS; i++)
+        {
+            if (!Character.isDigit(name.charAt(i)))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String padded(final long value)
+    {
+        final String digits = Long.toString(value);
+        return "0".repeat(DIGITS - digits.length()) + digits;
+    }
+}

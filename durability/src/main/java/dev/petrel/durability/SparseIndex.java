@@ -1,0 +1,73 @@
+/*
+ * Copyright 2026 Petrel contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.petrel.durability;
+
+import java.util.Arrays;
+
+/**
+ * Sparse map from sequence to file position within one segment, one entry every index interval.
+ * <p>
+ * Thread safe: the appender adds entries while readers look positions up.
+ */
+final class SparseIndex
+{
+    private long[] sequences = new long[16];
+    private long[] positions = new long[16];
+    private int size;
+
+    synchronized void add(final long sequence, final long position)
+    {
+        if (size == sequences.length)
+        {
+            sequences = Arrays.copyOf(sequences, size * 2);
+            positions = Arrays.copyOf(positions, size * 2);
+        }
+        sequences[size] = sequence;
+        positions[size] = position;
+        size++;
+    }
+
+    synchronized int size()
+    {
+        return size;
+    }
+
+    synchronized long sequenceAt(final int i)
+    {
+        return sequences[i];
+    }
+
+    synchronized long positionAt(final int i)
+    {
+        return positions[i];
+    }
+
+    /**
+     * Finds the entry with the greatest sequence not above the given one.
+     *
+     * @param sequence to look up.
+     * @return the entry index, or -1 if every entry is above the sequence or the index is empty.
+     */
+    synchronized int floor(final long sequence)
+    {
+        int low = 0;
+        int high = size - 1;
+        int found = -1;
+        while (low <= high)
+        {
+            final int mid = (low + high) >>> 1;
+            if (sequences[mid] <= sequence)
+            {
+                found = mid;
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+        return found;
+    }
+}
