@@ -48,13 +48,15 @@ public final class DurableLog implements AutoCloseable
     {
         this.ctx = ctx;
         writerLock = WriterLock.acquire(ctx.logDir());
+        ReceiverCursors openedReceivers = null;
         try
         {
             final LogRecovery recovery = new LogRecovery(ctx.logDir(), ctx.indexIntervalLength(), false).recover();
             catalog = recovery.catalog();
             recoveryReport = recovery.report();
-            receivers = ReceiverCursors.open(
+            openedReceivers = ReceiverCursors.open(
                 ctx.logDir().resolve(SegmentFiles.CURSOR_FILE_NAME), ctx.maxReceivers(), false);
+            receivers = openedReceivers;
             retention = new RetentionEnforcer(
                 ctx.logDir(), catalog, receivers, ctx.retentionMaxLength(), ctx.retentionMaxAgeNs());
             appender = new LogAppender(ctx, catalog, this::onRoll);
@@ -63,6 +65,10 @@ public final class DurableLog implements AutoCloseable
         }
         catch (final RuntimeException ex)
         {
+            if (null != openedReceivers)
+            {
+                openedReceivers.close();
+            }
             writerLock.close();
             throw ex;
         }
@@ -180,7 +186,8 @@ public final class DurableLog implements AutoCloseable
     }
 
     /**
-     * Highest sequence known to be on storage through a force made by this log since it was opened, or recovered.
+     * Highest sequence known to be on storage: every record found at open (forced then unless the policy is
+     * {@link FsyncPolicy#NEVER}) and every record covered by a later force.
      *
      * @return the durable sequence.
      */

@@ -61,6 +61,10 @@ final class LogAppender
         else
         {
             writer = new SegmentWriter(catalog.last(), indexIntervalLength);
+            if (FsyncPolicy.NEVER != fsyncPolicy)
+            {
+                writer.force();
+            }
         }
         lastSequence = catalog.last().lastSequence();
         nextSequence = lastSequence + 1;

@@ -9,8 +9,8 @@ import org.agrona.DirectBuffer;
 import java.time.Instant;
 
 /**
- * Renders a record as one line of text or JSON. A payload made only of printable ASCII, tab, CR and LF is written
- * as an escaped string under {@code payload}; any other payload is written as lower-case hex under
+ * Renders a record as one line of text or JSON. A payload made only of ASCII characters other than DEL is written as
+ * a JSON-escaped string under {@code payload}; any other payload is written as lower-case hex under
  * {@code payloadHex}.
  */
 final class RecordFormatter
@@ -55,7 +55,7 @@ final class RecordFormatter
         return line.toString();
     }
 
-    static void appendJsonEscaped(final StringBuilder out, final char c)
+    private static void appendJsonEscaped(final StringBuilder out, final char c)
     {
         switch (c)
         {
@@ -99,7 +99,7 @@ final class RecordFormatter
         for (int i = 0; i < length; i++)
         {
             final byte b = buffer.getByte(offset + i);
-            if ((b < 0x20 || b > 0x7E) && b != '\t' && b != '\n' && b != '\r')
+            if (b < 0 || b == 0x7F)
             {
                 return false;
             }

@@ -59,11 +59,6 @@ final class Segment
         return sealed;
     }
 
-    boolean isEmpty()
-    {
-        return lastSequence < firstSequence;
-    }
-
     SparseIndex index()
     {
         return index;

@@ -27,6 +27,9 @@ class RetentionTest
         {
             log.receivers().register("a");
             log.receivers().register("b");
+            assertTrue(log.receivers().isRegistered("b"));
+            assertFalse(log.receivers().isRegistered("c"));
+            assertThrows(IllegalArgumentException.class, () -> log.receivers().ack("c", 1));
             appendAll(log, 300);
             final List<SegmentInfo> segments = info(log).segments();
             final long firstSegmentEnd = segments.get(0).lastSequence();
