@@ -1,0 +1,279 @@
+package dev.petrel;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+
+import dev.petrel.patterns.ConsistentHashRing;
+import dev.petrel.patterns.Envelope;
+import dev.petrel.transport.Pipe;
+import dev.petrel.transport.zmtp.InboundFrames;
+import dev.petrel.transport.zmtp.ZmtpSocketType;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Distributes work to pullers: round-robin across connected peers, skipping a peer at its high-water mark.
+ * {@link #send(byte[], byte[])} sends by key: messages with the same key go to the same puller, in order, while
+ * the set of pullers is stable (consistent hashing, so a puller joining or leaving moves only its share).
+ * <p>
+ * When no peer has room the {@link BackPressurePolicy} decides; the default blocks up to the send timeout and
+ * then throws {@link BackPressureException}. Thread-safe.
+ */
+public final class Pusher extends SocketBase
+{
+    private static final Map<String, String> NO_HEADERS = Map.of();
+
+    private final Waiter waiter = new Waiter();
+    private final UnsafeBuffer payloadView = new UnsafeBuffer(new byte[0]);
+    private BackPressurePolicy policy = BackPressurePolicy.BLOCK;
+    private volatile ConsistentHashRing<Pipe> ring = new ConsistentHashRing<>(java.util.List.of(), Pipe::peerKey);
+    private int next;
+
+    Pusher(final Node node)
+    {
+        super(node);
+    }
+
+    @Override
+    ZmtpSocketType socketType()
+    {
+        return ZmtpSocketType.PUSH;
+    }
+
+    /**
+     * @param policy what to do when no peer has room (default {@link BackPressurePolicy#BLOCK}).
+     * @return this.
+     */
+    public Pusher backPressure(final BackPressurePolicy policy)
+    {
+        this.policy = policy;
+        return this;
+    }
+
+    /**
+     * @param timeout how long a blocked send waits for room (or for a first peer) before failing.
+     * @return this.
+     */
+    public Pusher sendTimeout(final Duration timeout)
+    {
+        settings().sendTimeoutNs(timeout.toNanos());
+        return this;
+    }
+
+    /**
+     * @param messages messages queued per peer before back pressure; set before the first bind or connect.
+     * @return this.
+     */
+    public Pusher sendHighWaterMark(final int messages)
+    {
+        checkNotStarted();
+        settings().sendHighWaterMark(messages);
+        return this;
+    }
+
+    /**
+     * Sends a payload to the next puller with room.
+     *
+     * @param payload the payload (not copied; do not change it until this returns).
+     */
+    public void send(final byte[] payload)
+    {
+        synchronized (waiter)
+        {
+            payloadView.wrap(payload);
+            send(null, payloadView, 0, payload.length, NO_HEADERS);
+        }
+    }
+
+    /**
+     * Sends UTF-8 text.
+     *
+     * @param text the payload.
+     */
+    public void send(final String text)
+    {
+        send(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Sends part of a buffer without allocating.
+     *
+     * @param buffer holding the payload.
+     * @param offset where it starts.
+     * @param length its length.
+     */
+    public void send(final DirectBuffer buffer, final int offset, final int length)
+    {
+        send(null, buffer, offset, length, NO_HEADERS);
+    }
+
+    /**
+     * Sends a message with its headers (headers reach Petrel pullers; plain ZeroMQ pullers get the payload).
+     *
+     * @param message the message.
+     */
+    public void send(final Message message)
+    {
+        final byte[] payload = message.payload();
+        send(null, new UnsafeBuffer(payload), 0, payload.length, message.headers());
+    }
+
+    /**
+     * Sends by key: every message with this key goes to the same puller, in order, while the set of pullers is
+     * stable. Waits (per the policy) for that puller rather than reorder by skipping it.
+     *
+     * @param key     the routing key.
+     * @param payload the payload.
+     */
+    public void send(final byte[] key, final byte[] payload)
+    {
+        send(key, new UnsafeBuffer(payload), 0, payload.length, NO_HEADERS);
+    }
+
+    /**
+     * Sends by key.
+     *
+     * @param key     the routing key, as UTF-8.
+     * @param payload the payload.
+     */
+    public void send(final String key, final byte[] payload)
+    {
+        send(key.getBytes(StandardCharsets.UTF_8), payload);
+    }
+
+    private void send(
+        final byte[] key, final DirectBuffer payload, final int offset, final int length,
+        final Map<String, String> headers)
+    {
+        checkNotClosed();
+        final long deadline = System.nanoTime() + settings().sendTimeoutNs();
+        synchronized (waiter)
+        {
+            waiter.reset();
+            while (true)
+            {
+                final Pipe full;
+                synchronized (sendLock)
+                {
+                    full = tryOnce(key, payload, offset, length, headers);
+                    if (null == full && 0 < pipes.length)
+                    {
+                        sent.incrementAndGet();
+                        return;
+                    }
+                }
+                if (onBackPressure(full, deadline))
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * @return null when sent; otherwise a peer that was full (or null with no peers at all).
+     */
+    private Pipe tryOnce(
+        final byte[] key, final DirectBuffer payload, final int offset, final int length,
+        final Map<String, String> headers)
+    {
+        final Pipe[] current = pipes;
+        final int n = current.length;
+        if (0 == n)
+        {
+            return null;
+        }
+        if (null != key)
+        {
+            final Pipe owner = ring.memberFor(key);
+            if (null == owner)
+            {
+                return current[0];
+            }
+            return Pipe.OK == offer(owner, payload, offset, length, headers) ? null : owner;
+        }
+        for (int i = 0; i < n; i++)
+        {
+            final Pipe pipe = current[(next + i) % n];
+            if (Pipe.OK == offer(pipe, payload, offset, length, headers))
+            {
+                next = (next + i + 1) % n;
+                return null;
+            }
+        }
+        return current[next % n];
+    }
+
+    private int offer(
+        final Pipe pipe, final DirectBuffer payload, final int offset, final int length,
+        final Map<String, String> headers)
+    {
+        frames.reset();
+        if (pipe.isPetrelPeer())
+        {
+            scratch.checkLimit(Envelope.maxLength(0, headers));
+            final int metaLength = Envelope.encode(
+                scratch, 0, System.currentTimeMillis() * 1_000_000L, 0, 0, null, 0, headers);
+            frames.add(scratch, 0, metaLength);
+        }
+        frames.add(payload, offset, length);
+        return pipe.offer(frames);
+    }
+
+    /**
+     * @return true when the send is over (dropped by policy); false to try again.
+     */
+    private boolean onBackPressure(final Pipe full, final long deadline)
+    {
+        if (isClosed())
+        {
+            throw new SocketClosedException("pusher closed while sending");
+        }
+        final boolean noPeers = 0 == pipes.length;
+        switch (policy)
+        {
+            case FAIL:
+                throw new BackPressureException(noPeers ? "no puller connected" :
+                    "every puller is at its high-water mark of " + settings().sendHighWaterMark());
+            case DROP_NEWEST:
+                if (null != full)
+                {
+                    countDrop(full, DropReason.HIGH_WATER_MARK);
+                    return true;
+                }
+                break;
+            case DROP_OLDEST:
+                if (null != full)
+                {
+                    full.requestDropOldest();
+                    countDrop(full, DropReason.EVICTED_OLDEST);
+                }
+                break;
+            default:
+                break;
+        }
+        if (System.nanoTime() - deadline > 0)
+        {
+            throw new BackPressureException(noPeers ?
+                "no puller connected within the send timeout of " + settings().sendTimeoutNs() / 1_000_000 + " ms" :
+                "no puller had room within the send timeout of " + settings().sendTimeoutNs() / 1_000_000 +
+                " ms (high-water mark " + settings().sendHighWaterMark() + ")");
+        }
+        waiter.idle("send");
+        return false;
+    }
+
+    @Override
+    void onPipesChanged()
+    {
+        ring = new ConsistentHashRing<>(Arrays.asList(pipes), Pipe::peerKey);
+    }
+
+    @Override
+    boolean onMessage(final Pipe pipe, final InboundFrames frames)
+    {
+        return true;
+    }
+}

@@ -1,0 +1,322 @@
+package dev.petrel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+import dev.petrel.transport.Endpoint;
+import dev.petrel.transport.IoAgent;
+import dev.petrel.transport.OutboundFrames;
+import dev.petrel.transport.Pipe;
+import dev.petrel.transport.PipeHandler;
+import dev.petrel.transport.TransportException;
+import dev.petrel.transport.TransportSettings;
+import dev.petrel.transport.zmtp.InboundFrames;
+import dev.petrel.transport.zmtp.ZmtpSocketType;
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
+
+/**
+ * What every socket shares: binding and connecting to endpoints, the set of connected pipes, the send lock,
+ * settings, counters and closing. Subclasses add their pattern's routing.
+ * <p>
+ * Only the I/O thread changes the pipe set (copy on write). Application threads write to pipes under
+ * {@link #sendLock}; the I/O thread never takes that lock, so a sender waiting for room cannot stall it.
+ */
+abstract class SocketBase implements AutoCloseable
+{
+    private static final Pipe[] NO_PIPES = new Pipe[0];
+
+    final Node node;
+    final IoAgent agent;
+    final Object sendLock = new Object();
+    final OutboundFrames frames = new OutboundFrames();
+    final ExpandableArrayBuffer scratch = new ExpandableArrayBuffer(256);
+    final AtomicLong sent = new AtomicLong();
+    final AtomicLong received = new AtomicLong();
+    volatile Pipe[] pipes = NO_PIPES;
+    private final Map<String, AtomicLongArray> drops = new ConcurrentHashMap<>();
+    private final AtomicLong dropped = new AtomicLong();
+    private final List<String> boundEndpoints = new ArrayList<>();
+    private final Handler handler = new Handler();
+    private final SocketSettings settings;
+    private byte[] identity = new byte[0];
+    private volatile boolean started;
+    private volatile boolean closed;
+
+    SocketBase(final Node node)
+    {
+        this.node = node;
+        this.agent = node.agent();
+        this.settings = new SocketSettings(node.context());
+    }
+
+    abstract ZmtpSocketType socketType();
+
+    abstract boolean onMessage(Pipe pipe, InboundFrames frames);
+
+    /**
+     * A new peer, before other threads can see it: the only moment the I/O thread may write to its pipe freely.
+     */
+    void onAttached(final Pipe pipe)
+    {
+    }
+
+    /**
+     * The set of pipes changed (on the I/O thread).
+     */
+    void onPipesChanged()
+    {
+    }
+
+    String onCommand(final Pipe pipe, final String name, final DirectBuffer buffer, final int offset, final int length)
+    {
+        return null;
+    }
+
+    /**
+     * Binds to an endpoint and listens for peers. May be called for several endpoints.
+     *
+     * @param endpoint e.g. {@code tcp://*:5556}, {@code tcp://127.0.0.1:0} or {@code inproc://name}.
+     * @return the endpoint actually bound, with the real port when 0 was asked for.
+     * @throws IllegalArgumentException for a malformed endpoint.
+     * @throws PetrelException when binding fails (address in use).
+     */
+    public String bind(final String endpoint)
+    {
+        final Endpoint parsed = checkEndpoint(endpoint);
+        try
+        {
+            final String bound = agent.bind(handler, parsed).uri();
+            synchronized (boundEndpoints)
+            {
+                boundEndpoints.add(bound);
+            }
+            return bound;
+        }
+        catch (final TransportException ex)
+        {
+            throw new PetrelException(ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Connects to an endpoint. The connection is made in the background and remade after failures, so this
+     * returns at once; peers that are not up yet are reached when they start. May be called for several endpoints.
+     *
+     * @param endpoint e.g. {@code tcp://127.0.0.1:5556} or {@code inproc://name}.
+     * @throws IllegalArgumentException for a malformed endpoint.
+     */
+    public void connect(final String endpoint)
+    {
+        final Endpoint parsed = checkEndpoint(endpoint);
+        try
+        {
+            agent.connect(handler, parsed);
+        }
+        catch (final TransportException ex)
+        {
+            throw new PetrelException(ex.getMessage(), ex);
+        }
+    }
+
+    private Endpoint checkEndpoint(final String endpoint)
+    {
+        checkNotClosed();
+        final Endpoint parsed = Endpoint.parse(endpoint);
+        if (Endpoint.Kind.AERON == parsed.kind())
+        {
+            throw new PetrelException("Aeron endpoints are not supported yet: " + endpoint);
+        }
+        started = true;
+        return parsed;
+    }
+
+    /**
+     * @return the endpoints this socket is bound to.
+     */
+    public List<String> boundEndpoints()
+    {
+        synchronized (boundEndpoints)
+        {
+            return List.copyOf(boundEndpoints);
+        }
+    }
+
+    /**
+     * @return how many peers are connected now.
+     */
+    public int peerCount()
+    {
+        return pipes.length;
+    }
+
+    void checkNotClosed()
+    {
+        if (closed || node.isClosed())
+        {
+            throw new SocketClosedException(getClass().getSimpleName() + " is closed");
+        }
+    }
+
+    boolean isClosed()
+    {
+        return closed || node.isClosed();
+    }
+
+    void checkNotStarted()
+    {
+        if (started)
+        {
+            throw new IllegalStateException("set socket options before the first bind or connect");
+        }
+    }
+
+    SocketSettings settings()
+    {
+        return settings;
+    }
+
+    void identity(final byte[] identity)
+    {
+        checkNotStarted();
+        this.identity = identity.clone();
+    }
+
+    void countDrop(final Pipe pipe, final DropReason reason)
+    {
+        drops.computeIfAbsent(pipe.peerKey(), k -> new AtomicLongArray(DropReason.values().length))
+            .incrementAndGet(reason.ordinal());
+        dropped.incrementAndGet();
+    }
+
+    /**
+     * @return this socket's counters.
+     */
+    public SocketStats stats()
+    {
+        final Map<String, Map<DropReason, Long>> byPeer = new HashMap<>();
+        drops.forEach((peer, counts) ->
+        {
+            final Map<DropReason, Long> reasons = new EnumMap<>(DropReason.class);
+            for (final DropReason reason : DropReason.values())
+            {
+                final long n = counts.get(reason.ordinal());
+                if (n > 0)
+                {
+                    reasons.put(reason, n);
+                }
+            }
+            byPeer.put(peer, reasons);
+        });
+        return new SocketStats(sent.get(), received.get(), dropped.get(), pipes.length, byPeer);
+    }
+
+    /**
+     * Closes the socket: stops listening and connecting, lets queued messages reach the network for up to the
+     * linger time, then closes its connections.
+     */
+    @Override
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        onClose();
+        if (!node.isClosed())
+        {
+            try
+            {
+                agent.closeHandler(handler).get(settings.lingerNs() + TimeUnit.SECONDS.toNanos(5), TimeUnit.NANOSECONDS);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+            catch (final TimeoutException | java.util.concurrent.ExecutionException | TransportException ex)
+            {
+                node.onError(ex);
+            }
+        }
+        node.remove(this);
+    }
+
+    void onClose()
+    {
+    }
+
+    /**
+     * The transport-facing side of the socket; its callbacks run on the I/O thread.
+     */
+    private final class Handler implements PipeHandler
+    {
+        @Override
+        public ZmtpSocketType socketType()
+        {
+            return SocketBase.this.socketType();
+        }
+
+        @Override
+        public byte[] identity()
+        {
+            return identity;
+        }
+
+        @Override
+        public TransportSettings settings()
+        {
+            return settings;
+        }
+
+        @Override
+        public void onPipeAttached(final Pipe pipe)
+        {
+            onAttached(pipe);
+            final Pipe[] current = pipes;
+            final Pipe[] next = Arrays.copyOf(current, current.length + 1);
+            next[current.length] = pipe;
+            pipes = next;
+            onPipesChanged();
+        }
+
+        @Override
+        public void onPipeDetached(final Pipe pipe)
+        {
+            final List<Pipe> next = new ArrayList<>(Arrays.asList(pipes));
+            next.remove(pipe);
+            pipes = next.toArray(NO_PIPES);
+            onPipesChanged();
+        }
+
+        @Override
+        public boolean onMessage(final Pipe pipe, final InboundFrames frames)
+        {
+            try
+            {
+                return SocketBase.this.onMessage(pipe, frames);
+            }
+            catch (final RuntimeException ex)
+            {
+                node.onError(ex);
+                return true;
+            }
+        }
+
+        @Override
+        public String onCommand(
+            final Pipe pipe, final String name, final DirectBuffer buffer, final int offset, final int length)
+        {
+            return SocketBase.this.onCommand(pipe, name, buffer, offset, length);
+        }
+    }
+}

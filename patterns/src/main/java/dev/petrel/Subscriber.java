@@ -1,0 +1,333 @@
+package dev.petrel;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.petrel.patterns.Envelope;
+import dev.petrel.patterns.SubjectPattern;
+import dev.petrel.patterns.SubscriptionCommand;
+import dev.petrel.transport.OutboundFrames;
+import dev.petrel.transport.Pipe;
+import dev.petrel.transport.zmtp.InboundFrames;
+import dev.petrel.transport.zmtp.ZmtpSocketType;
+import org.agrona.ExpandableArrayBuffer;
+
+/**
+ * Receives what publishers publish on the subjects it subscribes to. Patterns follow NATS rules: {@code *} matches
+ * one token, {@code >} one or more trailing tokens. Subscriptions travel upstream so publishers filter; to a plain
+ * ZeroMQ publisher a pattern subscribes to its literal prefix and the full pattern is applied here, so the matches
+ * are the same whichever peer publishes. Subscriptions are re-sent after every reconnect.
+ * <p>
+ * Messages go to the subscription's callback (on the I/O thread) or to the receive queue; when that queue is full
+ * the message is dropped and counted, as a slow subscriber should be. Thread-safe.
+ */
+public final class Subscriber extends SocketBase
+{
+    private final Map<Integer, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private final AtomicInteger nextSid = new AtomicInteger();
+    private final Envelope envelope = new Envelope();
+    private final OutboundFrames ioFrames = new OutboundFrames();
+    private final ExpandableArrayBuffer ioScratch = new ExpandableArrayBuffer(128);
+    private volatile ReceiveQueue queue;
+
+    Subscriber(final Node node)
+    {
+        super(node);
+    }
+
+    @Override
+    ZmtpSocketType socketType()
+    {
+        return ZmtpSocketType.SUB;
+    }
+
+    /**
+     * @param messages how many received messages are held before new ones are dropped; set before bind/connect.
+     * @return this.
+     */
+    public Subscriber receiveHighWaterMark(final int messages)
+    {
+        checkNotStarted();
+        settings().receiveHighWaterMark(messages);
+        return this;
+    }
+
+    /**
+     * Subscribes; messages go to the receive queue.
+     *
+     * @param pattern subject pattern, e.g. {@code orders.>}.
+     * @return the subscription.
+     */
+    public Subscription subscribe(final String pattern)
+    {
+        return subscribe(pattern, null, null);
+    }
+
+    /**
+     * Subscribes with a callback.
+     *
+     * @param pattern subject pattern.
+     * @param handler called on the I/O thread for each message; must not block.
+     * @return the subscription.
+     */
+    public Subscription subscribe(final String pattern, final MessageHandler handler)
+    {
+        return subscribe(pattern, null, handler);
+    }
+
+    /**
+     * Subscribes as a member of a queue group: among all subscriptions with this group name, one gets each
+     * message (from Petrel publishers).
+     *
+     * @param pattern    subject pattern.
+     * @param queueGroup the group name, or null for none.
+     * @param handler    callback, or null for the receive queue.
+     * @return the subscription.
+     */
+    public Subscription subscribe(final String pattern, final String queueGroup, final MessageHandler handler)
+    {
+        checkNotClosed();
+        final SubjectPattern compiled = SubjectPattern.compile(pattern);
+        queue();
+        final Subscription subscription =
+            new Subscription(this, nextSid.incrementAndGet(), compiled, queueGroup, handler);
+        subscriptions.put(subscription.sid(), subscription);
+        agent.execute(() ->
+        {
+            for (final Pipe pipe : pipes)
+            {
+                sendSubscribe(pipe, subscription);
+            }
+        });
+        return subscription;
+    }
+
+    void unsubscribe(final Subscription subscription)
+    {
+        if (null == subscriptions.remove(subscription.sid()) || isClosed())
+        {
+            return;
+        }
+        agent.execute(() ->
+        {
+            for (final Pipe pipe : pipes)
+            {
+                sendCancel(pipe, subscription);
+            }
+        });
+    }
+
+    private ReceiveQueue queue()
+    {
+        ReceiveQueue q = queue;
+        if (null == q)
+        {
+            synchronized (this)
+            {
+                q = queue;
+                if (null == q)
+                {
+                    q = new ReceiveQueue(settings().receiveHighWaterMark(), () -> { });
+                    queue = q;
+                }
+            }
+        }
+        return q;
+    }
+
+    /**
+     * Waits for the next message from subscriptions without a callback.
+     *
+     * @param timeout how long to wait.
+     * @return the message, or null when none arrived in time.
+     * @throws PetrelInterruptedException when interrupted while waiting.
+     */
+    public Message receive(final Duration timeout)
+    {
+        checkNotClosed();
+        final Message message = queue().take(timeout.toNanos());
+        if (null != message)
+        {
+            received.incrementAndGet();
+        }
+        return message;
+    }
+
+    /**
+     * Hands up to {@code limit} waiting messages to a handler on the calling thread, without waiting.
+     *
+     * @param handler receives the messages.
+     * @param limit   most messages to hand over.
+     * @return how many were handed over.
+     */
+    public int poll(final MessageHandler handler, final int limit)
+    {
+        checkNotClosed();
+        int count = 0;
+        Message message;
+        while (count < limit && null != (message = queue().poll()))
+        {
+            received.incrementAndGet();
+            handler.onMessage(message);
+            count++;
+        }
+        return count;
+    }
+
+    @Override
+    void onAttached(final Pipe pipe)
+    {
+        pipe.attachment(new HashSet<Integer>());
+        for (final Subscription subscription : subscriptions.values())
+        {
+            sendSubscribe(pipe, subscription);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<Integer> sentSids(final Pipe pipe)
+    {
+        return (Set<Integer>)pipe.attachment();
+    }
+
+    private void sendSubscribe(final Pipe pipe, final Subscription subscription)
+    {
+        if (!sentSids(pipe).add(subscription.sid()))
+        {
+            return;
+        }
+        ioFrames.reset();
+        if (pipe.isPetrelPeer())
+        {
+            final int length = SubscriptionCommand.encodeSubscribe(
+                ioScratch, subscription.sid(), subscription.queueGroup(), subscription.pattern());
+            ioFrames.add(ioScratch, 0, length).asCommand();
+        }
+        else
+        {
+            final byte[] prefix = subscription.compiledPattern().literalPrefix();
+            ioScratch.putByte(0, (byte)1);
+            ioScratch.putBytes(1, prefix);
+            ioFrames.add(ioScratch, 0, prefix.length + 1);
+        }
+        pipe.offer(ioFrames);
+    }
+
+    private void sendCancel(final Pipe pipe, final Subscription subscription)
+    {
+        if (!sentSids(pipe).remove(subscription.sid()))
+        {
+            return;
+        }
+        ioFrames.reset();
+        if (pipe.isPetrelPeer())
+        {
+            final int length = SubscriptionCommand.encodeUnsubscribe(ioScratch, subscription.sid());
+            ioFrames.add(ioScratch, 0, length).asCommand();
+        }
+        else
+        {
+            final byte[] prefix = subscription.compiledPattern().literalPrefix();
+            ioScratch.putByte(0, (byte)0);
+            ioScratch.putBytes(1, prefix);
+            ioFrames.add(ioScratch, 0, prefix.length + 1);
+        }
+        pipe.offer(ioFrames);
+    }
+
+    @Override
+    boolean onMessage(final Pipe pipe, final InboundFrames frames)
+    {
+        if (pipe.isPetrelPeer() && 3 == frames.count())
+        {
+            onPetrelMessage(pipe, frames);
+        }
+        else
+        {
+            onPlainMessage(pipe, frames);
+        }
+        return true;
+    }
+
+    private void onPetrelMessage(final Pipe pipe, final InboundFrames frames)
+    {
+        try
+        {
+            MessageCodec.decodeEnvelope(envelope, frames, 1);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            countDrop(pipe, DropReason.MALFORMED);
+            return;
+        }
+        final Message message = MessageCodec.fromEnvelope(MessageCodec.text(frames, 0), envelope, frames, 2);
+        boolean queued = false;
+        for (int i = 0, n = envelope.sidCount(); i < n; i++)
+        {
+            final Subscription subscription = subscriptions.get(envelope.sid(i));
+            if (null != subscription)
+            {
+                queued = dispatch(pipe, subscription, message, queued);
+            }
+        }
+    }
+
+    private void onPlainMessage(final Pipe pipe, final InboundFrames frames)
+    {
+        final String matchKey = MessageCodec.text(frames, 0);
+        Message message = null;
+        boolean queued = false;
+        for (final Subscription subscription : subscriptions.values())
+        {
+            if (subscription.compiledPattern().matchesLikeZeroMq(matchKey))
+            {
+                if (null == message)
+                {
+                    message = MessageCodec.fromPlain(frames, true);
+                }
+                queued = dispatch(pipe, subscription, message, queued);
+            }
+        }
+    }
+
+    /**
+     * @return true when the message is in the receive queue (so later queue-mode subscriptions skip it).
+     */
+    private boolean dispatch(
+        final Pipe pipe, final Subscription subscription, final Message message, final boolean queued)
+    {
+        final MessageHandler handler = subscription.handler();
+        if (null != handler)
+        {
+            received.incrementAndGet();
+            try
+            {
+                handler.onMessage(message);
+            }
+            catch (final RuntimeException ex)
+            {
+                node.onError(ex);
+            }
+            return queued;
+        }
+        if (!queued && !queue().offer(message))
+        {
+            countDrop(pipe, DropReason.RECEIVE_QUEUE_FULL);
+        }
+        return true;
+    }
+
+    @Override
+    void onClose()
+    {
+        final ReceiveQueue q = queue;
+        if (null != q)
+        {
+            q.close();
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.petrel.transport;
+
+import java.util.Arrays;
+
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * The frames of one message to send, held by reference: nothing is copied until a pipe encodes them.
+ * Reusable through {@link #reset()}; not thread-safe (each socket keeps its own under its send lock).
+ */
+public final class OutboundFrames
+{
+    private DirectBuffer[] buffers = new DirectBuffer[4];
+    private UnsafeBuffer[] wrappers = new UnsafeBuffer[4];
+    private int[] offsets = new int[4];
+    private int[] lengths = new int[4];
+    private int count;
+    private boolean command;
+
+    /**
+     * Empties the list for the next message.
+     *
+     * @return this.
+     */
+    public OutboundFrames reset()
+    {
+        count = 0;
+        command = false;
+        return this;
+    }
+
+    /**
+     * Adds a frame that refers to part of a buffer.
+     *
+     * @param buffer holding the frame body; must stay unchanged until the send call returns.
+     * @param offset where the body starts.
+     * @param length body length.
+     * @return this.
+     */
+    public OutboundFrames add(final DirectBuffer buffer, final int offset, final int length)
+    {
+        ensureRoom();
+        buffers[count] = buffer;
+        offsets[count] = offset;
+        lengths[count] = length;
+        count++;
+        return this;
+    }
+
+    /**
+     * Adds a frame that refers to a whole array.
+     *
+     * @param bytes the frame body; must stay unchanged until the send call returns.
+     * @return this.
+     */
+    public OutboundFrames add(final byte[] bytes)
+    {
+        ensureRoom();
+        UnsafeBuffer wrapper = wrappers[count];
+        if (null == wrapper)
+        {
+            wrapper = new UnsafeBuffer(bytes);
+            wrappers[count] = wrapper;
+        }
+        else
+        {
+            wrapper.wrap(bytes);
+        }
+        return add(wrapper, 0, bytes.length);
+    }
+
+    /**
+     * Marks this single frame as a ZMTP command (its body starts with the name length and name).
+     *
+     * @return this.
+     */
+    public OutboundFrames asCommand()
+    {
+        command = true;
+        return this;
+    }
+
+    /**
+     * @return true when the frame is a command.
+     */
+    public boolean isCommand()
+    {
+        return command;
+    }
+
+    /**
+     * @return how many frames there are.
+     */
+    public int count()
+    {
+        return count;
+    }
+
+    /**
+     * @param frame frame number.
+     * @return the buffer holding it.
+     */
+    public DirectBuffer buffer(final int frame)
+    {
+        return buffers[frame];
+    }
+
+    /**
+     * @param frame frame number.
+     * @return where its body starts.
+     */
+    public int offset(final int frame)
+    {
+        return offsets[frame];
+    }
+
+    /**
+     * @param frame frame number.
+     * @return its body length.
+     */
+    public int length(final int frame)
+    {
+        return lengths[frame];
+    }
+
+    /**
+     * @return the sum of the frame bodies.
+     */
+    public long bodyLength()
+    {
+        long total = 0;
+        for (int i = 0; i < count; i++)
+        {
+            total += lengths[i];
+        }
+        return total;
+    }
+
+    private void ensureRoom()
+    {
+        if (count == buffers.length)
+        {
+            final int size = count * 2;
+            buffers = Arrays.copyOf(buffers, size);
+            wrappers = Arrays.copyOf(wrappers, size);
+            offsets = Arrays.copyOf(offsets, size);
+            lengths = Arrays.copyOf(lengths, size);
+        }
+    }
+}

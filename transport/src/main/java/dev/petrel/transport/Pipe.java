@@ -1,0 +1,362 @@
+package dev.petrel.transport;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.petrel.transport.zmtp.ZmtpFrameHeader;
+import dev.petrel.transport.zmtp.ZmtpSocketType;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.ControlledMessageHandler;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+
+/**
+ * One connected peer as a socket sees it: an outbound queue of ZMTP-encoded messages, drained by the I/O thread,
+ * and what the handshake told about the peer.
+ * <p>
+ * Threading: {@link #offer} is called by one application thread at a time (the owning socket serialises senders);
+ * draining runs on the node's I/O thread. Outbound data is held in a ring buffer of encoded frames, so a burst of
+ * messages leaves in few system calls.
+ */
+public final class Pipe implements ControlledMessageHandler
+{
+    /** {@link #offer} result: the message is queued. */
+    public static final int OK = 0;
+    /** {@link #offer} result: the pipe is at its high-water mark. */
+    public static final int BACK_PRESSURED = -2;
+    /** {@link #offer} result: the pipe is closed. */
+    public static final int CLOSED = -4;
+
+    static final int RECORD_WHOLE = 1;
+    static final int RECORD_CHUNK = 2;
+    static final int RECORD_LAST = 3;
+
+    private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
+
+    private final long id = IDS.incrementAndGet();
+    private final OneToOneRingBuffer ring;
+    private final int highWaterMark;
+    private final Runnable waker;
+    private final String remoteAddress;
+    private final String connectedEndpoint;
+    private final ZmtpSocketType peerSocketType;
+    private final byte[] peerIdentity;
+    private final Map<String, String> peerProperties;
+    private final int peerMinorVersion;
+    private final AtomicInteger dropOldestRequests = new AtomicInteger();
+    private volatile long offered;
+    private volatile long drained;
+    private volatile boolean closed;
+    private Runnable closer;
+    private ControlledMessageHandler drainTarget;
+    private boolean midMessage;
+    private volatile Object attachment;
+
+    /**
+     * @param config            transport settings (high-water mark, buffer length).
+     * @param waker             wakes the I/O thread after an offer.
+     * @param remoteAddress     a readable description of the peer.
+     * @param connectedEndpoint the endpoint this side connected to, or null when the peer connected to us.
+     * @param handshake         what the peer announced.
+     */
+    Pipe(
+        final TransportSettings config,
+        final Runnable waker,
+        final String remoteAddress,
+        final String connectedEndpoint,
+        final PeerHandshake handshake)
+    {
+        this.ring = new OneToOneRingBuffer(new UnsafeBuffer(
+            ByteBuffer.allocateDirect(config.pipeBufferLength() + RingBufferDescriptor.TRAILER_LENGTH)));
+        this.highWaterMark = config.sendHighWaterMark();
+        this.waker = waker;
+        this.remoteAddress = remoteAddress;
+        this.connectedEndpoint = connectedEndpoint;
+        this.peerSocketType = handshake.socketType();
+        this.peerIdentity = handshake.identity();
+        this.peerProperties = handshake.properties();
+        this.peerMinorVersion = handshake.minorVersion();
+    }
+
+    void bind(final Runnable closer, final ControlledMessageHandler drainTarget)
+    {
+        this.closer = closer;
+        this.drainTarget = drainTarget;
+    }
+
+    /**
+     * Queues one message for sending. Never blocks for small messages; a message larger than a ring record is
+     * written in chunks and waits for room between them.
+     *
+     * @param frames the message.
+     * @return {@link #OK}, {@link #BACK_PRESSURED} or {@link #CLOSED}.
+     */
+    public int offer(final OutboundFrames frames)
+    {
+        if (closed)
+        {
+            return CLOSED;
+        }
+        if (offered - drained >= highWaterMark)
+        {
+            return BACK_PRESSURED;
+        }
+        final long encodedLength = encodedLength(frames);
+        if (encodedLength <= ring.maxMsgLength())
+        {
+            final int index = ring.tryClaim(RECORD_WHOLE, (int)encodedLength);
+            if (index <= 0)
+            {
+                return BACK_PRESSURED;
+            }
+            encodeInto(frames, ring.buffer(), index);
+            ring.commit(index);
+        }
+        else if (!offerChunked(frames, encodedLength))
+        {
+            return CLOSED;
+        }
+        offered = offered + 1;
+        waker.run();
+        return OK;
+    }
+
+    private static long encodedLength(final OutboundFrames frames)
+    {
+        long length = 0;
+        for (int i = 0, n = frames.count(); i < n; i++)
+        {
+            length += ZmtpFrameHeader.length(frames.length(i)) + frames.length(i);
+        }
+        return length;
+    }
+
+    private static void encodeInto(final OutboundFrames frames, final MutableDirectBuffer dst, final int index)
+    {
+        int at = index;
+        final int last = frames.count() - 1;
+        for (int i = 0; i <= last; i++)
+        {
+            final int length = frames.length(i);
+            at += ZmtpFrameHeader.write(dst, at, length, i < last, frames.isCommand());
+            dst.putBytes(at, frames.buffer(i), frames.offset(i), length);
+            at += length;
+        }
+    }
+
+    private boolean offerChunked(final OutboundFrames frames, final long encodedLength)
+    {
+        final ChunkWriter writer = new ChunkWriter(ring, encodedLength, this::isClosed, waker);
+        final UnsafeBuffer headerBuffer = new UnsafeBuffer(new byte[ZmtpFrameHeader.MAX_LENGTH]);
+        final int last = frames.count() - 1;
+        for (int i = 0; i <= last; i++)
+        {
+            final int headerLength = ZmtpFrameHeader.write(
+                headerBuffer, 0, frames.length(i), i < last, frames.isCommand());
+            if (!writer.write(headerBuffer, 0, headerLength) ||
+                !writer.write(frames.buffer(i), frames.offset(i), frames.length(i)))
+            {
+                return false;
+            }
+        }
+        return writer.finish();
+    }
+
+    /**
+     * Asks the I/O thread to discard the oldest queued whole message (for the drop-oldest policy).
+     */
+    public void requestDropOldest()
+    {
+        dropOldestRequests.incrementAndGet();
+        waker.run();
+    }
+
+    /**
+     * Drains queued records into the medium's handler; called on the I/O thread.
+     *
+     * @param limit most records to take.
+     * @return records taken.
+     */
+    int drain(final int limit)
+    {
+        return ring.controlledRead(this, limit);
+    }
+
+    @Override
+    public Action onMessage(
+        final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
+    {
+        if (RECORD_WHOLE == msgTypeId && !midMessage && dropOldestRequests.get() > 0)
+        {
+            dropOldestRequests.decrementAndGet();
+            drained = drained + 1;
+            return Action.CONTINUE;
+        }
+        final Action action = drainTarget.onMessage(msgTypeId, buffer, index, length);
+        if (Action.ABORT != action)
+        {
+            midMessage = RECORD_CHUNK == msgTypeId;
+            if (RECORD_CHUNK != msgTypeId)
+            {
+                drained = drained + 1;
+            }
+        }
+        return action;
+    }
+
+    /**
+     * @return true when a multi-record message has been partly drained.
+     */
+    boolean isMidMessage()
+    {
+        return midMessage;
+    }
+
+    /**
+     * @return true when records wait to be drained.
+     */
+    boolean hasQueued()
+    {
+        return ring.size() > 0;
+    }
+
+    /**
+     * @return messages queued and not yet handed to the medium.
+     */
+    public long queued()
+    {
+        return offered - drained;
+    }
+
+    /**
+     * @return the high-water mark in messages.
+     */
+    public int highWaterMark()
+    {
+        return highWaterMark;
+    }
+
+    /**
+     * Closes the connection to this peer; the I/O thread tears it down.
+     */
+    public void close()
+    {
+        if (null != closer)
+        {
+            closer.run();
+        }
+    }
+
+    void markClosed()
+    {
+        closed = true;
+    }
+
+    /**
+     * @return true once the connection is gone.
+     */
+    public boolean isClosed()
+    {
+        return closed;
+    }
+
+    /**
+     * @return a process-unique id.
+     */
+    public long id()
+    {
+        return id;
+    }
+
+    /**
+     * @return a readable description of the peer (address or inproc name).
+     */
+    public String remoteAddress()
+    {
+        return remoteAddress;
+    }
+
+    /**
+     * @return the endpoint this side connected to, or null when the peer connected to us.
+     */
+    public String connectedEndpoint()
+    {
+        return connectedEndpoint;
+    }
+
+    /**
+     * @return a key that names the peer stably while it stays connected: its identity, else its endpoint.
+     */
+    public String peerKey()
+    {
+        if (peerIdentity.length > 0)
+        {
+            return new String(peerIdentity, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        return null != connectedEndpoint ? connectedEndpoint : remoteAddress;
+    }
+
+    /**
+     * @return the peer's socket type, or null when it announced none.
+     */
+    public ZmtpSocketType peerSocketType()
+    {
+        return peerSocketType;
+    }
+
+    /**
+     * @return the peer's identity bytes (empty when none).
+     */
+    public byte[] peerIdentity()
+    {
+        return peerIdentity;
+    }
+
+    /**
+     * @return every property of the peer's READY command.
+     */
+    public Map<String, String> peerProperties()
+    {
+        return peerProperties;
+    }
+
+    /**
+     * @return true when the peer is Petrel (it announced {@code X-Petrel}), so richer features apply.
+     */
+    public boolean isPetrelPeer()
+    {
+        return peerProperties.containsKey(dev.petrel.transport.zmtp.ZmtpDescriptor.PROPERTY_PETREL);
+    }
+
+    /**
+     * @return the ZMTP minor version the peer announced (0 for 3.0).
+     */
+    public int peerMinorVersion()
+    {
+        return peerMinorVersion;
+    }
+
+    /**
+     * @return the socket layer's state for this pipe.
+     */
+    public Object attachment()
+    {
+        return attachment;
+    }
+
+    /**
+     * @param attachment the socket layer's state for this pipe.
+     */
+    public void attachment(final Object attachment)
+    {
+        this.attachment = attachment;
+    }
+
+    @Override
+    public String toString()
+    {
+        return "Pipe{" + id + " " + remoteAddress + (isPetrelPeer() ? " petrel" : " zmq") + "}";
+    }
+}

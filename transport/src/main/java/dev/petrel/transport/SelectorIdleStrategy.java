@@ -1,0 +1,105 @@
+package dev.petrel.transport;
+
+import java.io.IOException;
+import java.nio.channels.Selector;
+
+import org.agrona.concurrent.IdleStrategy;
+
+/**
+ * Idles the I/O thread: spins and yields for a while, then blocks in {@link Selector#select(long)} so that both
+ * arriving bytes and {@link Selector#wakeup()} from a sending thread end the idle period at once.
+ */
+final class SelectorIdleStrategy implements IdleStrategy
+{
+    private static final long MAX_BLOCK_MS = 100;
+
+    private final IoAgent agent;
+    private final int spins;
+    private final int yields;
+    private int idleCount;
+
+    SelectorIdleStrategy(final IoAgent agent, final IdleStrategies kind)
+    {
+        this.agent = agent;
+        switch (kind)
+        {
+            case BUSY_SPIN:
+                spins = Integer.MAX_VALUE;
+                yields = 0;
+                break;
+            case SLEEPING:
+                spins = 0;
+                yields = 0;
+                break;
+            default:
+                spins = 200;
+                yields = 50;
+                break;
+        }
+    }
+
+    @Override
+    public void idle(final int workCount)
+    {
+        if (workCount > 0)
+        {
+            reset();
+        }
+        else
+        {
+            idle();
+        }
+    }
+
+    @Override
+    public void idle()
+    {
+        if (idleCount < spins)
+        {
+            idleCount++;
+            Thread.onSpinWait();
+        }
+        else if (idleCount - spins < yields)
+        {
+            idleCount++;
+            Thread.yield();
+        }
+        else
+        {
+            block();
+        }
+    }
+
+    private void block()
+    {
+        final Selector selector = agent.selector();
+        agent.sleeping(true);
+        try
+        {
+            if (!agent.hasImmediateWork())
+            {
+                selector.select(Math.max(1, Math.min(MAX_BLOCK_MS, agent.millisToNextTimer())));
+            }
+        }
+        catch (final IOException ex)
+        {
+            agent.onError(ex);
+        }
+        finally
+        {
+            agent.sleeping(false);
+        }
+    }
+
+    @Override
+    public void reset()
+    {
+        idleCount = 0;
+    }
+
+    @Override
+    public String alias()
+    {
+        return "selector";
+    }
+}

@@ -1,0 +1,491 @@
+package dev.petrel.transport;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.petrel.transport.zmtp.FrameSink;
+import dev.petrel.transport.zmtp.InboundFrames;
+import dev.petrel.transport.zmtp.ZmtpDescriptor;
+import dev.petrel.transport.zmtp.ZmtpFrameDecoder;
+import dev.petrel.transport.zmtp.ZmtpFrameHeader;
+import dev.petrel.transport.zmtp.ZmtpGreeting;
+import dev.petrel.transport.zmtp.ZmtpMetadata;
+import dev.petrel.transport.zmtp.ZmtpSocketType;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.ControlledMessageHandler;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * One TCP connection speaking ZMTP 3.1: greeting, NULL handshake, frames, heartbeats, and the batched write path
+ * that drains its pipe's queue into one large write. Owned by the I/O thread.
+ */
+final class TcpConnection implements FrameSink, ControlledMessageHandler
+{
+    private enum State
+    {
+        GREETING, HANDSHAKE, ACTIVE, CLOSED
+    }
+
+    private static final int READ_BUFFER_LENGTH = 64 * 1024;
+    private static final int MIN_WRITE_BUFFER_LENGTH = 256 * 1024;
+
+    private final IoAgent agent;
+    private final SocketChannel channel;
+    private final PipeHandler handler;
+    private final TransportSettings settings;
+    private final TcpConnector connector;
+    private final String remoteAddress;
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_LENGTH);
+    private final UnsafeBuffer readView = new UnsafeBuffer(readBuffer);
+    private final ByteBuffer writeBuffer;
+    private final UnsafeBuffer writeView;
+    private final ZmtpFrameDecoder decoder;
+    private SelectionKey key;
+    private State state = State.GREETING;
+    private Pipe pipe;
+    private int peerMinorVersion;
+    private String protocolError;
+    private byte[] pendingPong;
+    private final long startNs;
+    private long lastReceivedNs;
+    private long lastPingNs;
+    private long remoteTtlNs;
+    private long lingerDeadlineNs;
+    private boolean writeBlocked;
+
+    TcpConnection(
+        final IoAgent agent,
+        final SocketChannel channel,
+        final PipeHandler handler,
+        final TcpConnector connector,
+        final String remoteAddress,
+        final long nowNs)
+    {
+        this.agent = agent;
+        this.channel = channel;
+        this.handler = handler;
+        this.settings = handler.settings();
+        this.connector = connector;
+        this.remoteAddress = remoteAddress;
+        this.decoder = new ZmtpFrameDecoder(settings.maxMessageLength());
+        this.writeBuffer = ByteBuffer.allocateDirect(
+            Math.max(MIN_WRITE_BUFFER_LENGTH, settings.pipeBufferLength() / 8 + 64));
+        this.writeView = new UnsafeBuffer(writeBuffer);
+        this.startNs = nowNs;
+        this.lastReceivedNs = nowNs;
+        this.lastPingNs = nowNs;
+    }
+
+    void start(final SelectionKey key)
+    {
+        this.key = key;
+        ZmtpGreeting.write(writeBuffer, null == connector);
+        flush();
+    }
+
+    PipeHandler handler()
+    {
+        return handler;
+    }
+
+    TcpConnector connector()
+    {
+        return connector;
+    }
+
+    String remoteAddress()
+    {
+        return remoteAddress;
+    }
+
+    boolean isClosed()
+    {
+        return State.CLOSED == state;
+    }
+
+    boolean hasWritableWork()
+    {
+        if (State.CLOSED == state || writeBlocked)
+        {
+            return false;
+        }
+        return writeBuffer.position() > 0 || (null != pipe && pipe.hasQueued()) || null != pendingPong;
+    }
+
+    boolean hasPendingDelivery()
+    {
+        return decoder.hasPending();
+    }
+
+    void onReadable(final long nowNs)
+    {
+        if (decoder.hasPending() || State.CLOSED == state)
+        {
+            return;
+        }
+        final int read;
+        try
+        {
+            read = channel.read(readBuffer);
+        }
+        catch (final IOException ex)
+        {
+            close("read failed: " + ex.getMessage(), true);
+            return;
+        }
+        if (read < 0)
+        {
+            close("peer closed the connection", State.ACTIVE != state);
+            return;
+        }
+        if (read > 0)
+        {
+            lastReceivedNs = nowNs;
+            process();
+        }
+    }
+
+    private void process()
+    {
+        readBuffer.flip();
+        if (State.GREETING == state && !readGreeting())
+        {
+            return;
+        }
+        if (State.GREETING != state && readBuffer.hasRemaining())
+        {
+            final int consumed = decoder.decode(readView, readBuffer.position(), readBuffer.remaining(), this);
+            if (consumed < 0 || null != protocolError)
+            {
+                close(null != protocolError ? protocolError : decoder.error(), true);
+                return;
+            }
+            readBuffer.position(readBuffer.position() + consumed);
+        }
+        readBuffer.compact();
+    }
+
+    private boolean readGreeting()
+    {
+        final String early = ZmtpGreeting.checkPrefix(readBuffer, readBuffer.remaining());
+        if (null != early)
+        {
+            close(early, true);
+            return false;
+        }
+        if (readBuffer.remaining() < ZmtpDescriptor.GREETING_LENGTH)
+        {
+            readBuffer.position(readBuffer.limit());
+            readBuffer.limit(readBuffer.capacity());
+            return false;
+        }
+        final ByteBuffer greeting = readBuffer.slice().limit(ZmtpDescriptor.GREETING_LENGTH);
+        final String reason = ZmtpGreeting.check(greeting);
+        if (null != reason)
+        {
+            close(reason, true);
+            return false;
+        }
+        peerMinorVersion = ZmtpGreeting.minorVersion(greeting);
+        readBuffer.position(readBuffer.position() + ZmtpDescriptor.GREETING_LENGTH);
+        state = State.HANDSHAKE;
+        writeReady();
+        return true;
+    }
+
+    private void writeReady()
+    {
+        final Map<String, String> properties = new LinkedHashMap<>();
+        properties.put(ZmtpDescriptor.PROPERTY_SOCKET_TYPE, handler.socketType().name());
+        properties.put(ZmtpDescriptor.PROPERTY_IDENTITY,
+            new String(handler.identity(), StandardCharsets.ISO_8859_1));
+        properties.put(ZmtpDescriptor.PROPERTY_PETREL, ZmtpDescriptor.PETREL_PROTOCOL_VERSION);
+        final byte[] metadata = ZmtpMetadata.encode(properties);
+        writeCommand(ZmtpDescriptor.READY, metadata, 0, metadata.length);
+        flush();
+    }
+
+    private void writeCommand(final String name, final byte[] data, final int offset, final int length)
+    {
+        final int bodyLength = 1 + name.length() + length;
+        int at = writeBuffer.position();
+        at += ZmtpFrameHeader.write(writeView, at, bodyLength, false, true);
+        writeView.putByte(at++, (byte)name.length());
+        at += writeView.putStringWithoutLengthAscii(at, name);
+        writeView.putBytes(at, data, offset, length);
+        writeBuffer.position(at + length);
+    }
+
+    @Override
+    public boolean onMessage(final InboundFrames frames)
+    {
+        if (State.ACTIVE != state)
+        {
+            protocolError = "message received before the handshake completed";
+            return true;
+        }
+        return handler.onMessage(pipe, frames);
+    }
+
+    @Override
+    public String onCommand(final String name, final DirectBuffer buffer, final int offset, final int length)
+    {
+        switch (name)
+        {
+            case ZmtpDescriptor.READY:
+                return State.HANDSHAKE == state ? onReady(buffer, offset, length) : "duplicate READY command";
+            case ZmtpDescriptor.ERROR:
+                final int reasonLength = length > 0 ? Math.min(buffer.getByte(offset) & 0xFF, length - 1) : 0;
+                return "peer sent ERROR: " + buffer.getStringWithoutLengthAscii(offset + 1, reasonLength);
+            case ZmtpDescriptor.PING:
+                return onPing(buffer, offset, length);
+            case ZmtpDescriptor.PONG:
+                return null;
+            default:
+                if (State.ACTIVE != state)
+                {
+                    return "command " + name + " received before the handshake completed";
+                }
+                return handler.onCommand(pipe, name, buffer, offset, length);
+        }
+    }
+
+    private String onReady(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final Map<String, String> properties;
+        try
+        {
+            properties = ZmtpMetadata.decode(buffer, offset, length);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            return "malformed READY: " + ex.getMessage();
+        }
+        final String typeName = properties.get(ZmtpDescriptor.PROPERTY_SOCKET_TYPE);
+        final ZmtpSocketType peerType = null == typeName ? null : ZmtpSocketType.parse(typeName);
+        if (null != typeName && null == peerType)
+        {
+            return sendErrorReason("unknown socket type " + typeName);
+        }
+        if (null != peerType && !handler.socketType().isCompatibleWith(peerType))
+        {
+            return sendErrorReason(
+                "socket type " + peerType + " cannot talk to " + handler.socketType());
+        }
+        final String identity = properties.getOrDefault(ZmtpDescriptor.PROPERTY_IDENTITY, "");
+        state = State.ACTIVE;
+        pipe = new Pipe(settings, agent::wake, remoteAddress, null == connector ? null : connector.endpoint(),
+            new PeerHandshake(peerType, identity.getBytes(StandardCharsets.ISO_8859_1), properties,
+            peerMinorVersion));
+        pipe.bind(() -> agent.execute(() -> close("closed by the socket", false)), this);
+        if (null != connector)
+        {
+            connector.onHandshakeComplete();
+        }
+        handler.onPipeAttached(pipe);
+        return null;
+    }
+
+    private String sendErrorReason(final String reason)
+    {
+        final byte[] text = reason.getBytes(StandardCharsets.US_ASCII);
+        final byte[] data = new byte[1 + Math.min(255, text.length)];
+        data[0] = (byte)(data.length - 1);
+        System.arraycopy(text, 0, data, 1, data.length - 1);
+        writeCommand(ZmtpDescriptor.ERROR, data, 0, data.length);
+        flush();
+        return reason;
+    }
+
+    private String onPing(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length < 2)
+        {
+            return "malformed PING";
+        }
+        remoteTtlNs = ZmtpFrameDecoder.uint16(buffer, offset) * 100_000_000L;
+        final byte[] context = new byte[length - 2];
+        buffer.getBytes(offset + 2, context);
+        pendingPong = context;
+        return null;
+    }
+
+    /**
+     * Moves queued bytes to the socket: control frames, then as many queued messages as fit, in one write.
+     *
+     * @return work done.
+     */
+    int flush()
+    {
+        if (State.CLOSED == state)
+        {
+            return 0;
+        }
+        int work = 0;
+        if (null != pipe)
+        {
+            writeControlFrames();
+            work += pipe.drain(Integer.MAX_VALUE);
+        }
+        if (writeBuffer.position() > 0)
+        {
+            work += write();
+        }
+        return work;
+    }
+
+    private void writeControlFrames()
+    {
+        if (null != pendingPong && !pipe.isMidMessage() &&
+            writeBuffer.remaining() > ZmtpFrameHeader.MAX_LENGTH + 5 + pendingPong.length)
+        {
+            writeCommand(ZmtpDescriptor.PONG, pendingPong, 0, pendingPong.length);
+            pendingPong = null;
+        }
+    }
+
+    private int write()
+    {
+        writeBuffer.flip();
+        try
+        {
+            channel.write(writeBuffer);
+        }
+        catch (final IOException ex)
+        {
+            writeBuffer.clear();
+            close("write failed: " + ex.getMessage(), true);
+            return 1;
+        }
+        final boolean blocked = writeBuffer.hasRemaining();
+        writeBlocked = blocked;
+        writeBuffer.compact();
+        final int ops = SelectionKey.OP_READ | (blocked ? SelectionKey.OP_WRITE : 0);
+        if (key.isValid() && key.interestOps() != ops)
+        {
+            key.interestOps(ops);
+        }
+        return 1;
+    }
+
+    @Override
+    public Action onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
+    {
+        if (writeBuffer.remaining() < length)
+        {
+            return Action.ABORT;
+        }
+        final int at = writeBuffer.position();
+        writeView.putBytes(at, buffer, index, length);
+        writeBuffer.position(at + length);
+        return Action.CONTINUE;
+    }
+
+    /**
+     * Timers and deferred deliveries.
+     *
+     * @param nowNs the current time.
+     * @return work done.
+     */
+    int onTick(final long nowNs)
+    {
+        if (State.CLOSED == state)
+        {
+            return 0;
+        }
+        if (decoder.hasPending())
+        {
+            if (!decoder.retryPending(this))
+            {
+                return 0;
+            }
+            process();
+            return 1;
+        }
+        if (State.ACTIVE != state)
+        {
+            if (nowNs - startNs > settings.handshakeTimeoutNs())
+            {
+                close("handshake timed out", true);
+            }
+            return 0;
+        }
+        return heartbeat(nowNs);
+    }
+
+    private int heartbeat(final long nowNs)
+    {
+        final long intervalNs = settings.heartbeatIntervalNs();
+        final long silenceLimitNs = remoteTtlNs > 0 ? remoteTtlNs : intervalNs > 0 ? settings.heartbeatTimeoutNs() : 0;
+        if (silenceLimitNs > 0 && nowNs - lastReceivedNs > silenceLimitNs + Math.max(intervalNs, 0))
+        {
+            close("heartbeat timeout: nothing received for " + (nowNs - lastReceivedNs) / 1_000_000 + " ms", true);
+            return 1;
+        }
+        if (intervalNs > 0 && nowNs - lastPingNs >= intervalNs && !pipe.isMidMessage() &&
+            writeBuffer.remaining() > 16)
+        {
+            lastPingNs = nowNs;
+            final int ttlDeciseconds = (int)Math.min(0xFFFF, settings.heartbeatTimeoutNs() / 100_000_000L);
+            final byte[] ttl = { (byte)(ttlDeciseconds >>> 8), (byte)ttlDeciseconds };
+            writeCommand(ZmtpDescriptor.PING, ttl, 0, 2);
+            write();
+            return 1;
+        }
+        return 0;
+    }
+
+    /**
+     * Starts an orderly close that first lets queued messages reach the network.
+     *
+     * @param deadlineNs when to give up waiting.
+     */
+    void linger(final long deadlineNs)
+    {
+        lingerDeadlineNs = deadlineNs;
+    }
+
+    /**
+     * @param nowNs the current time.
+     * @return true when a lingering connection has sent everything or run out of time.
+     */
+    boolean lingerDone(final long nowNs)
+    {
+        final boolean empty = writeBuffer.position() == 0 && (null == pipe || !pipe.hasQueued());
+        return empty || nowNs - lingerDeadlineNs > 0;
+    }
+
+    void close(final String reason, final boolean report)
+    {
+        if (State.CLOSED == state)
+        {
+            return;
+        }
+        final boolean wasActive = State.ACTIVE == state;
+        state = State.CLOSED;
+        if (null != key)
+        {
+            key.cancel();
+        }
+        try
+        {
+            channel.close();
+        }
+        catch (final IOException ignore)
+        {
+            // closing a socket that failed: nothing more to do
+        }
+        if (null != pipe)
+        {
+            pipe.markClosed();
+            handler.onPipeDetached(pipe);
+        }
+        agent.onConnectionClosed(this, reason, report, wasActive);
+    }
+}
