@@ -107,7 +107,7 @@ final class IndexFile
         {
             return null;
         }
-        final SparseIndex index = new SparseIndex();
+        final SparseIndex index = new SparseIndex(count);
         for (int i = 0; i < count; i++)
         {
             index.add(buffer.getLong(), buffer.getLong());

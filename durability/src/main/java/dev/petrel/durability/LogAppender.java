@@ -54,7 +54,7 @@ final class LogAppender
         frame = new UnsafeBuffer(frameByteBuffer);
         if (null == catalog.last())
         {
-            catalog.add(new Segment(SegmentFiles.segmentFile(dir, 1), 1, new SparseIndex()));
+            catalog.add(new Segment(SegmentFiles.segmentFile(dir, 1), 1, newIndex()));
             writer = new SegmentWriter(catalog.last(), indexIntervalLength);
             SegmentFiles.syncDirectory(dir);
         }
@@ -153,7 +153,7 @@ final class LogAppender
         old.segment().seal();
         IndexFile.write(old.segment());
         final Segment segment = new Segment(
-            SegmentFiles.segmentFile(dir, nextSequence), nextSequence, new SparseIndex());
+            SegmentFiles.segmentFile(dir, nextSequence), nextSequence, newIndex());
         writer = new SegmentWriter(segment, indexIntervalLength);
         catalog.add(segment);
         if (FsyncPolicy.NEVER != fsyncPolicy)
@@ -162,6 +162,11 @@ final class LogAppender
         }
         groupCommit.retire(old);
         onRoll.run();
+    }
+
+    private SparseIndex newIndex()
+    {
+        return new SparseIndex(segmentLength / indexIntervalLength + 1);
     }
 
     private void checkPayloadLength(final int length)

@@ -13,9 +13,28 @@ import java.util.Arrays;
  */
 final class SparseIndex
 {
-    private long[] sequences = new long[16];
-    private long[] positions = new long[16];
+    private static final int MAX_INITIAL_CAPACITY = 64 * 1024;
+
+    private long[] sequences;
+    private long[] positions;
     private int size;
+
+    SparseIndex()
+    {
+        this(16);
+    }
+
+    /**
+     * Creates an index sized up front, so that an active segment's appends do not grow it.
+     *
+     * @param expectedEntries entries the segment is expected to need, capped at 64 Ki.
+     */
+    SparseIndex(final long expectedEntries)
+    {
+        final int capacity = (int)Math.max(1, Math.min(expectedEntries, MAX_INITIAL_CAPACITY));
+        sequences = new long[capacity];
+        positions = new long[capacity];
+    }
 
     synchronized void add(final long sequence, final long position)
     {
