@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -35,6 +38,7 @@ public final class Node implements AutoCloseable
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong connectionsClosed = new AtomicLong();
     private final Map<String, LongAdder> closeReasons = new ConcurrentHashMap<>();
+    private volatile ScheduledExecutorService timer;
     private volatile boolean closed;
 
     private Node(final NodeContext context)
@@ -91,6 +95,50 @@ public final class Node implements AutoCloseable
     public Puller puller()
     {
         return register(new Puller(this));
+    }
+
+    /**
+     * @return a new requester (ZeroMQ DEALER on the wire).
+     */
+    public Requester requester()
+    {
+        return register(new Requester(this));
+    }
+
+    /**
+     * @return a new replier (ZeroMQ ROUTER on the wire).
+     */
+    public Replier replier()
+    {
+        return register(new Replier(this));
+    }
+
+    /**
+     * @return the node's timer thread, started on first use (request timeouts and retries).
+     */
+    ScheduledExecutorService timer()
+    {
+        ScheduledExecutorService t = timer;
+        if (null == t)
+        {
+            synchronized (this)
+            {
+                t = timer;
+                if (null == t)
+                {
+                    final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable ->
+                    {
+                        final Thread thread = new Thread(runnable, "petrel-timer");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+                    executor.setRemoveOnCancelPolicy(true);
+                    t = executor;
+                    timer = t;
+                }
+            }
+        }
+        return t;
     }
 
     private <T extends SocketBase> T register(final T socket)
@@ -161,6 +209,19 @@ public final class Node implements AutoCloseable
         }
         closed = true;
         agent.close();
+        final ScheduledExecutorService t = timer;
+        if (null != t)
+        {
+            t.shutdownNow();
+            try
+            {
+                t.awaitTermination(5, TimeUnit.SECONDS);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**

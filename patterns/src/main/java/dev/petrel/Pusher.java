@@ -28,7 +28,8 @@ public final class Pusher extends SocketBase
     private final Waiter waiter = new Waiter();
     private final UnsafeBuffer payloadView = new UnsafeBuffer(new byte[0]);
     private BackPressurePolicy policy = BackPressurePolicy.BLOCK;
-    private volatile ConsistentHashRing<Pipe> ring = new ConsistentHashRing<>(java.util.List.of(), Pipe::peerKey);
+    private ConsistentHashRing<Pipe> ring;
+    private Pipe[] ringMembers;
     private int next;
 
     Pusher(final Node node)
@@ -187,7 +188,7 @@ public final class Pusher extends SocketBase
         }
         if (null != key)
         {
-            final Pipe owner = ring.memberFor(key);
+            final Pipe owner = ringFor(current).memberFor(key);
             if (null == owner)
             {
                 return current[0];
@@ -265,10 +266,18 @@ public final class Pusher extends SocketBase
         return false;
     }
 
-    @Override
-    void onPipesChanged()
+    /**
+     * The ring over exactly the pipes being sent to, rebuilt on the sending thread (under the send lock) when they
+     * change, so a sender that has seen a new peer never routes by the old ring.
+     */
+    private ConsistentHashRing<Pipe> ringFor(final Pipe[] current)
     {
-        ring = new ConsistentHashRing<>(Arrays.asList(pipes), Pipe::peerKey);
+        if (current != ringMembers)
+        {
+            ring = new ConsistentHashRing<>(Arrays.asList(current), Pipe::peerKey);
+            ringMembers = current;
+        }
+        return ring;
     }
 
     @Override

@@ -214,7 +214,7 @@ public final class Subscriber extends SocketBase
             ioScratch.putBytes(1, prefix);
             ioFrames.add(ioScratch, 0, prefix.length + 1);
         }
-        pipe.offer(ioFrames);
+        pipe.tryOffer(ioFrames);
     }
 
     private void sendCancel(final Pipe pipe, final Subscription subscription)
@@ -236,7 +236,7 @@ public final class Subscriber extends SocketBase
             ioScratch.putBytes(1, prefix);
             ioFrames.add(ioScratch, 0, prefix.length + 1);
         }
-        pipe.offer(ioFrames);
+        pipe.tryOffer(ioFrames);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.petrel.transport;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.petrel.transport.zmtp.FrameSink;
 import dev.petrel.transport.zmtp.InboundFrames;
@@ -17,6 +18,8 @@ import org.agrona.concurrent.ControlledMessageHandler;
  */
 final class InprocLink
 {
+    private static final AtomicLong LINK_IDS = new AtomicLong();
+
     private final Side connecting;
     private final Side bound;
     private boolean closed;
@@ -24,8 +27,9 @@ final class InprocLink
     InprocLink(final IoAgent agent, final PipeHandler connectingHandler, final PipeHandler boundHandler,
         final String name)
     {
-        connecting = new Side(agent, connectingHandler, boundHandler, name);
-        bound = new Side(agent, boundHandler, connectingHandler, name);
+        final String endpoint = "inproc://" + name;
+        connecting = new Side(agent, connectingHandler, boundHandler, endpoint, endpoint);
+        bound = new Side(agent, boundHandler, connectingHandler, endpoint + "#" + LINK_IDS.incrementAndGet(), null);
         connecting.peer = bound;
         bound.peer = connecting;
         connecting.pipe.bind(() -> agent.execute(this::close), connecting);
@@ -96,13 +100,23 @@ final class InprocLink
         private final ZmtpFrameDecoder decoder;
         private Side peer;
 
-        Side(final IoAgent agent, final PipeHandler handler, final PipeHandler other, final String name)
+        /**
+         * @param remoteAddress     names the peer; unique per link on the bound side, where every peer shares the
+         *                          endpoint, so routing by peer (key affinity, per-peer drop counts) tells them apart.
+         * @param connectedEndpoint the endpoint on the connecting side, null on the bound side.
+         */
+        Side(
+            final IoAgent agent,
+            final PipeHandler handler,
+            final PipeHandler other,
+            final String remoteAddress,
+            final String connectedEndpoint)
         {
             this.handler = handler;
             final Map<String, String> properties = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             properties.put(ZmtpDescriptor.PROPERTY_SOCKET_TYPE, other.socketType().name());
             properties.put(ZmtpDescriptor.PROPERTY_PETREL, ZmtpDescriptor.PETREL_PROTOCOL_VERSION);
-            this.pipe = new Pipe(handler.settings(), agent::wake, "inproc://" + name, null,
+            this.pipe = new Pipe(handler.settings(), agent::wake, remoteAddress, connectedEndpoint,
                 new PeerHandshake(other.socketType(), other.identity(), properties, ZmtpDescriptor.MINOR_VERSION));
             this.decoder = new ZmtpFrameDecoder(handler.settings().maxMessageLength());
         }

@@ -123,6 +123,22 @@ public final class Pipe implements ControlledMessageHandler
         return OK;
     }
 
+    /**
+     * Queues a message only if it fits one record and there is room now; never waits. For the I/O thread, which
+     * must not wait on its own pipes.
+     *
+     * @param frames the message.
+     * @return {@link #OK}, {@link #BACK_PRESSURED} (also when too large for one record) or {@link #CLOSED}.
+     */
+    public int tryOffer(final OutboundFrames frames)
+    {
+        if (encodedLength(frames) > ring.maxMsgLength())
+        {
+            return closed ? CLOSED : BACK_PRESSURED;
+        }
+        return offer(frames);
+    }
+
     private static long encodedLength(final OutboundFrames frames)
     {
         long length = 0;
@@ -144,6 +160,66 @@ public final class Pipe implements ControlledMessageHandler
             dst.putBytes(at, frames.buffer(i), frames.offset(i), length);
             at += length;
         }
+    }
+
+    /**
+     * Encodes a message into one array, for callers that write it later with {@link #offerPart}.
+     *
+     * @param frames the message.
+     * @return the encoded bytes.
+     */
+    public static byte[] encode(final OutboundFrames frames)
+    {
+        final long length = encodedLength(frames);
+        if (length > Integer.MAX_VALUE - 16)
+        {
+            throw new IllegalArgumentException("message too large: " + length + " bytes");
+        }
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[(int)length]);
+        encodeInto(frames, buffer, 0);
+        return buffer.byteArray();
+    }
+
+    /**
+     * Writes as much of an encoded message as there is room for, without waiting; call again with the returned
+     * position until it equals the length. Only one message may be in progress at a time, and no other offers may
+     * interleave with it: for a pipe whose only writer is the I/O thread.
+     *
+     * @param encoded  the bytes from {@link #encode}.
+     * @param position how much was written by earlier calls.
+     * @return the new position, or {@link #CLOSED}.
+     */
+    public int offerPart(final byte[] encoded, final int position)
+    {
+        if (closed)
+        {
+            return CLOSED;
+        }
+        final int max = ring.maxMsgLength();
+        int at = position;
+        while (at < encoded.length)
+        {
+            final int length = Math.min(max, encoded.length - at);
+            final boolean last = at + length == encoded.length;
+            final int type = 0 == at && last ? RECORD_WHOLE : last ? RECORD_LAST : RECORD_CHUNK;
+            final int index = ring.tryClaim(type, length);
+            if (index <= 0)
+            {
+                break;
+            }
+            ring.buffer().putBytes(index, encoded, at, length);
+            ring.commit(index);
+            at += length;
+            if (last)
+            {
+                offered = offered + 1;
+            }
+        }
+        if (at > position)
+        {
+            waker.run();
+        }
+        return at;
     }
 
     private boolean offerChunked(final OutboundFrames frames, final long encodedLength)
