@@ -37,6 +37,23 @@ public final class Message
         this.frames = null == builder.frames ? List.of() : List.copyOf(builder.frames);
     }
 
+    Message(
+        final String subject,
+        final byte[] payload,
+        final Map<String, String> headers,
+        final long correlationId,
+        final long sequence,
+        final long timestampNs)
+    {
+        this.subject = subject;
+        this.payload = payload;
+        this.headers = headers;
+        this.correlationId = correlationId;
+        this.sequence = sequence;
+        this.timestampNs = timestampNs;
+        this.frames = List.of();
+    }
+
     /**
      * @param subject the subject.
      * @param payload the payload (shared, not copied).

@@ -2,6 +2,7 @@ package dev.petrel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.petrel.patterns.Envelope;
 import dev.petrel.transport.zmtp.InboundFrames;
@@ -37,14 +38,8 @@ final class MessageCodec
     static Message fromEnvelope(
         final String subject, final Envelope envelope, final InboundFrames frames, final int payloadFrame)
     {
-        return Message.builder()
-            .subject(subject)
-            .payload(copy(frames, payloadFrame))
-            .headers(envelope.headers())
-            .correlationId(envelope.correlationId())
-            .sequence(envelope.sequence())
-            .timestampNs(envelope.timestampNs())
-            .build();
+        return new Message(subject, copy(frames, payloadFrame), envelope.headers(), envelope.correlationId(),
+            envelope.sequence(), envelope.timestampNs());
     }
 
     /**
@@ -54,6 +49,10 @@ final class MessageCodec
     static Message fromPlain(final InboundFrames frames, final boolean subjectFirst)
     {
         final int count = frames.count();
+        if (1 == count && !subjectFirst)
+        {
+            return new Message("", copy(frames, 0), Map.of(), 0, 0, 0);
+        }
         final Message.Builder builder = Message.builder();
         if (subjectFirst && count >= 2)
         {

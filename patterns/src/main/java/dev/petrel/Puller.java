@@ -16,6 +16,7 @@ public final class Puller extends SocketBase
 {
     private final Envelope envelope = new Envelope();
     private volatile MessageHandler handler;
+    private volatile BufferHandler bufferHandler;
     private ReceiveQueue queue;
 
     Puller(final Node node)
@@ -38,6 +39,18 @@ public final class Puller extends SocketBase
     public Puller handler(final MessageHandler handler)
     {
         this.handler = handler;
+        return this;
+    }
+
+    /**
+     * Delivers every payload, without copying and without allocating, to a callback on the node's I/O thread.
+     *
+     * @param handler the callback; the buffer view is valid only during the call.
+     * @return this.
+     */
+    public Puller bufferHandler(final BufferHandler handler)
+    {
+        this.bufferHandler = handler;
         return this;
     }
 
@@ -126,6 +139,14 @@ public final class Puller extends SocketBase
     @Override
     boolean onMessage(final Pipe pipe, final InboundFrames frames)
     {
+        final BufferHandler viewHandler = bufferHandler;
+        if (null != viewHandler)
+        {
+            final int frame = pipe.isPetrelPeer() && frames.count() == 2 ? 1 : 0;
+            received.incrementAndGet();
+            viewHandler.onMessage(frames.buffer(), frames.offset(frame), frames.length(frame));
+            return true;
+        }
         final Message message;
         if (pipe.isPetrelPeer() && frames.count() == 2)
         {

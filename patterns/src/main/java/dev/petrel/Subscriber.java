@@ -90,11 +90,29 @@ public final class Subscriber extends SocketBase
      */
     public Subscription subscribe(final String pattern, final String queueGroup, final MessageHandler handler)
     {
+        return subscribe(pattern, queueGroup, handler, null);
+    }
+
+    /**
+     * Subscribes with a callback that sees each payload without copying (the view is valid only during the call).
+     *
+     * @param pattern subject pattern.
+     * @param handler called on the I/O thread for each message; must not block.
+     * @return the subscription.
+     */
+    public Subscription subscribe(final String pattern, final BufferHandler handler)
+    {
+        return subscribe(pattern, null, null, handler);
+    }
+
+    private Subscription subscribe(
+        final String pattern, final String queueGroup, final MessageHandler handler, final BufferHandler view)
+    {
         checkNotClosed();
         final SubjectPattern compiled = SubjectPattern.compile(pattern);
         queue();
         final Subscription subscription =
-            new Subscription(this, nextSid.incrementAndGet(), compiled, queueGroup, handler);
+            new Subscription(this, nextSid.incrementAndGet(), compiled, queueGroup, handler, view);
         subscriptions.put(subscription.sid(), subscription);
         agent.execute(() ->
         {
@@ -264,15 +282,27 @@ public final class Subscriber extends SocketBase
             countDrop(pipe, DropReason.MALFORMED);
             return;
         }
-        final Message message = MessageCodec.fromEnvelope(MessageCodec.text(frames, 0), envelope, frames, 2);
+        Message message = null;
         boolean queued = false;
         for (int i = 0, n = envelope.sidCount(); i < n; i++)
         {
             final Subscription subscription = subscriptions.get(envelope.sid(i));
-            if (null != subscription)
+            if (null == subscription)
             {
-                queued = dispatch(pipe, subscription, message, queued);
+                continue;
             }
+            final BufferHandler view = subscription.bufferHandler();
+            if (null != view)
+            {
+                received.incrementAndGet();
+                view.onMessage(frames.buffer(), frames.offset(2), frames.length(2));
+                continue;
+            }
+            if (null == message)
+            {
+                message = MessageCodec.fromEnvelope(MessageCodec.text(frames, 0), envelope, frames, 2);
+            }
+            queued = dispatch(pipe, subscription, message, queued);
         }
     }
 
@@ -285,6 +315,14 @@ public final class Subscriber extends SocketBase
         {
             if (subscription.compiledPattern().matchesLikeZeroMq(matchKey))
             {
+                final BufferHandler view = subscription.bufferHandler();
+                if (null != view)
+                {
+                    final int frame = frames.count() >= 2 ? 1 : 0;
+                    received.incrementAndGet();
+                    view.onMessage(frames.buffer(), frames.offset(frame), frames.length(frame));
+                    continue;
+                }
                 if (null == message)
                 {
                     message = MessageCodec.fromPlain(frames, true);

@@ -13,16 +13,23 @@ public final class Subscription implements AutoCloseable
     private final SubjectPattern pattern;
     private final String queueGroup;
     private final MessageHandler handler;
+    private final BufferHandler bufferHandler;
 
     Subscription(
         final Subscriber owner, final int sid, final SubjectPattern pattern, final String queueGroup,
-        final MessageHandler handler)
+        final MessageHandler handler, final BufferHandler bufferHandler)
     {
         this.owner = owner;
         this.sid = sid;
         this.pattern = pattern;
         this.queueGroup = queueGroup;
         this.handler = handler;
+        this.bufferHandler = bufferHandler;
+    }
+
+    BufferHandler bufferHandler()
+    {
+        return bufferHandler;
     }
 
     int sid()
