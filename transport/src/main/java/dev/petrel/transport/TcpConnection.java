@@ -141,7 +141,14 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
         }
         if (read < 0)
         {
-            close("peer closed the connection", State.ACTIVE != state);
+            if (decoder.isMidMessage())
+            {
+                close("peer closed the connection in the middle of a message", true);
+            }
+            else
+            {
+                close("peer closed the connection", State.ACTIVE != state);
+            }
             return;
         }
         if (read > 0)

@@ -107,6 +107,14 @@ public final class ZmtpFrameDecoder implements InboundFrames
     }
 
     /**
+     * @return true when part of a frame or of a multipart message has arrived and the rest has not.
+     */
+    public boolean isMidMessage()
+    {
+        return headerFilled > 0 || bodyRemaining >= 0 || frameCount > 0;
+    }
+
+    /**
      * @return why the stream was found malformed, or null.
      */
     public String error()
