@@ -237,7 +237,8 @@ abstract class SocketBase implements AutoCloseable
         {
             try
             {
-                agent.closeHandler(handler).get(settings.lingerNs() + TimeUnit.SECONDS.toNanos(5), TimeUnit.NANOSECONDS);
+                final long waitNs = settings.lingerNs() + TimeUnit.SECONDS.toNanos(5);
+                agent.closeHandler(handler).get(waitNs, TimeUnit.NANOSECONDS);
             }
             catch (final InterruptedException ex)
             {

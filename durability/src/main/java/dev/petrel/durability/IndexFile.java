@@ -37,7 +37,8 @@ final class IndexFile
     {
         final SparseIndex index = segment.index();
         final int count = index.size();
-        final ByteBuffer buffer = ByteBuffer.allocate(FIXED_LENGTH + count * ENTRY_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+        final ByteBuffer buffer =
+            ByteBuffer.allocate(FIXED_LENGTH + count * ENTRY_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
         buffer.putInt(MAGIC).putInt(VERSION).putLong(segment.firstSequence()).putLong(segment.lastSequence())
             .putLong(segment.lastTimestampNs()).putLong(segment.length()).putInt(count);
         for (int i = 0; i < count; i++)

@@ -29,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *  header (64 bytes): magic (int) | version (int) | slot count (int) | used slots (int)
  *  slot (64 bytes):   acked sequence (long) | lost records (long) | name length (int) | name (UTF-8, 44 bytes)
  * </pre>
- * Fields are in native byte order. A slot is filled before the used-slot count that publishes it, and each update is a single aligned 8-byte store,
+ * Fields are in native byte order. A slot is filled before the used-slot count that publishes it, and each update
+ * is a single aligned 8-byte store,
  * so a crash leaves either the old or the new value. Acknowledgements reach storage lazily; retention forces the
  * file before it deletes segments on the strength of them.
  * <p>
@@ -197,7 +198,9 @@ public final class ReceiverCursors implements AutoCloseable
         {
             final int offset = slotOffset(i);
             positions.add(new ReceiverPosition(
-                nameAt(i), buffer.getLongVolatile(offset + ACKED_OFFSET), buffer.getLongVolatile(offset + LOST_OFFSET)));
+                nameAt(i),
+                buffer.getLongVolatile(offset + ACKED_OFFSET),
+                buffer.getLongVolatile(offset + LOST_OFFSET)));
         }
         return positions;
     }

@@ -80,7 +80,8 @@ final class RetentionEnforcer
             SegmentFiles.syncDirectory(dir);
         }
         return new RetentionReport(
-            counts[BY_ACKS], counts[BY_LENGTH], counts[BY_AGE], bytesDeleted, catalog.firstSequence(), new ArrayList<>(losses.values()));
+            counts[BY_ACKS], counts[BY_LENGTH], counts[BY_AGE], bytesDeleted, catalog.firstSequence(),
+            new ArrayList<>(losses.values()));
     }
 
     private int reason(final Segment segment, final long minAcked, final long totalLength, final long nowNs)
