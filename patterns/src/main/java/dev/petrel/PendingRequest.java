@@ -67,6 +67,23 @@ final class PendingRequest
         return List.copyOf(replies);
     }
 
+    synchronized void sentTo(final Pipe pipe)
+    {
+        this.pipe = pipe;
+    }
+
+    /**
+     * Forgets the replier the request went to, once: whoever takes it settles that replier's outstanding count.
+     *
+     * @return the replier, or null when already taken.
+     */
+    synchronized Pipe takePipe()
+    {
+        final Pipe taken = pipe;
+        pipe = null;
+        return taken;
+    }
+
     void cancelTimeout()
     {
         final ScheduledFuture<?> t = timeout;

@@ -255,18 +255,24 @@ public final class Requester extends SocketBase
                     final Pipe pipe = choose();
                     if (null != pipe && Pipe.OK == offer(pipe, pending))
                     {
-                        pending.pipe = pipe;
                         outstanding(pipe).incrementAndGet();
+                        pending.sentTo(pipe);
+                        if (!inFlight.containsKey(pending.id))
+                        {
+                            // Answered or timed out before we recorded the replier: settle its count here.
+                            release(pending);
+                        }
                         sent.incrementAndGet();
                         return null;
                     }
                 }
                 final long waited = System.nanoTime() - start;
-                if (0 == pipes.length && waited > noRespondersWaitNs)
+                final long sendTimeoutNs = settings().sendTimeoutNs();
+                if (0 == pipes.length && (waited > noRespondersWaitNs || waited > sendTimeoutNs))
                 {
                     return new NoRespondersException("no replier connected for '" + pending.request.subject() + "'");
                 }
-                if (waited > settings().sendTimeoutNs())
+                if (waited > sendTimeoutNs)
                 {
                     return new BackPressureException("no replier had room within the send timeout");
                 }
@@ -283,7 +289,7 @@ public final class Requester extends SocketBase
     {
         final Pipe[] current = pipes;
         final int n = current.length;
-        Pipe best = null;
+        int best = -1;
         for (int i = 0; i < n; i++)
         {
             final Pipe pipe = current[(next + i) % n];
@@ -293,15 +299,22 @@ public final class Requester extends SocketBase
             }
             if (LoadBalancing.ROUND_ROBIN == loadBalancing)
             {
-                next = (next + i + 1) % n;
-                return pipe;
+                best = i;
+                break;
             }
-            if (null == best || outstanding(pipe).get() < outstanding(best).get())
+            if (-1 == best || outstanding(pipe).get() < outstanding(current[(next + best) % n]).get())
             {
-                best = pipe;
+                best = i;
             }
         }
-        return best;
+        if (-1 == best)
+        {
+            return null;
+        }
+        // Start the next search after the chosen pipe, so ties between equally loaded repliers rotate.
+        final Pipe chosen = current[(next + best) % n];
+        next = (next + best + 1) % n;
+        return chosen;
     }
 
     private static AtomicInteger outstanding(final Pipe pipe)
@@ -351,7 +364,7 @@ public final class Requester extends SocketBase
     {
         if (pending.idempotent && pipes.length > 0)
         {
-            pending.pipe = null;
+            release(pending);
             node.timer().execute(() ->
             {
                 final Throwable failure = send(pending);
@@ -363,11 +376,12 @@ public final class Requester extends SocketBase
             });
             return;
         }
-        if (null != inFlight.remove(pending.id))
+        final Pipe gone = pending.pipe;
+        if (null != gone && null != inFlight.remove(pending.id))
         {
             finish(pending);
             pending.future.completeExceptionally(new ReplierDisconnectedException(
-                "replier " + pending.pipe.remoteAddress() + " disconnected before replying"));
+                "replier " + gone.remoteAddress() + " disconnected before replying"));
         }
     }
 
@@ -396,11 +410,16 @@ public final class Requester extends SocketBase
         if (!pending.isGather())
         {
             permits.release();
-            final Pipe pipe = pending.pipe;
-            if (null != pipe)
-            {
-                outstanding(pipe).decrementAndGet();
-            }
+            release(pending);
+        }
+    }
+
+    private static void release(final PendingRequest pending)
+    {
+        final Pipe pipe = pending.takePipe();
+        if (null != pipe)
+        {
+            outstanding(pipe).decrementAndGet();
         }
     }
 
