@@ -1,0 +1,145 @@
+package dev.petrel.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import dev.petrel.transport.IdleStrategies;
+
+/**
+ * The comparison runner's command line, parsed. Default mode sends enough messages for steady figures within about
+ * five minutes; {@code --quick} sends fewer and finishes within about a minute.
+ *
+ * @param quick             true for the quick mode.
+ * @param messagesBySize    measured messages per pass, by payload length; warm-up passes send half as many.
+ * @param timeCap           the longest a measured pass may run; warm-up passes get half of it.
+ * @param pubSubHighWaterMark send (and receive) high-water mark of both libraries' pub/sub sockets, in messages.
+ * @param idleStrategy      the Petrel node's I/O idle strategy.
+ * @param petrelReceive     which Petrel receive callback counts.
+ * @param resultsDir        where {@code comparison-<timestamp>.md} is written.
+ * @param out               another file to write the report to, or null.
+ * @param help              true when usage was asked for.
+ */
+public record RunnerOptions(
+    boolean quick,
+    Map<Integer, Long> messagesBySize,
+    Duration timeCap,
+    int pubSubHighWaterMark,
+    String idleStrategy,
+    PetrelReceive petrelReceive,
+    Path resultsDir,
+    Path out,
+    boolean help)
+{
+    /** Printed for {@code --help} and after a usage error. */
+    public static final String USAGE = String.join(System.lineSeparator(),
+        "usage: java --add-exports java.base/jdk.internal.misc=ALL-UNNAMED -jar petrel-bench.jar [options]",
+        "  --quick               small counts: the whole run takes under a minute",
+        "  --messages N          measured messages per pass for every size (warm-up sends N/2)",
+        "  --time-cap SECONDS    longest measured pass (default 20, quick 4)",
+        "  --idle NAME           Petrel idle strategy: backoff (default), busy-spin or sleeping",
+        "  --petrel-receive M    buffer (zero-copy view, default) or message (a Message per message)",
+        "  --pubsub-hwm N        pub/sub send high-water mark for both libraries (default 100000)",
+        "  --results-dir DIR     where comparison-<timestamp>.md goes (default bench/results)",
+        "  --out FILE            also write the report to FILE",
+        "  --help                print this");
+
+    private static final Map<Integer, Long> DEFAULT_COUNTS = Map.of(64, 4_000_000L, 1024, 1_000_000L);
+    private static final Map<Integer, Long> QUICK_COUNTS = Map.of(64, 400_000L, 1024, 100_000L);
+
+    /**
+     * @param args the command line.
+     * @return the options.
+     * @throws IllegalArgumentException for an unknown option or a bad value.
+     */
+    public static RunnerOptions parse(final String... args)
+    {
+        boolean quick = false;
+        long messages = 0;
+        long timeCapSeconds = 0;
+        int highWaterMark = 100_000;
+        String idle = "backoff";
+        PetrelReceive receive = PetrelReceive.BUFFER;
+        Path resultsDir = defaultResultsDir();
+        Path out = null;
+        boolean help = false;
+        for (int i = 0; i < args.length; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick" -> quick = true;
+                case "--help", "-h" -> help = true;
+                case "--messages" -> messages = positive(args[i], value(args, ++i));
+                case "--time-cap" -> timeCapSeconds = positive(args[i], value(args, ++i));
+                case "--pubsub-hwm" -> highWaterMark = (int)Math.min(1 << 24, positive(args[i], value(args, ++i)));
+                case "--idle" -> idle = IdleStrategies.parse(value(args, ++i)).settingName();
+                case "--petrel-receive" -> receive = PetrelReceive.parse(value(args, ++i));
+                case "--results-dir" -> resultsDir = Path.of(value(args, ++i));
+                case "--out" -> out = Path.of(value(args, ++i));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        final long cap = 0 != timeCapSeconds ? timeCapSeconds : quick ? 4 : 20;
+        return new RunnerOptions(quick, counts(quick, messages), Duration.ofSeconds(cap), highWaterMark, idle,
+            receive, resultsDir, out, help);
+    }
+
+    private static Map<Integer, Long> counts(final boolean quick, final long messages)
+    {
+        if (0 != messages)
+        {
+            return Map.of(64, messages, 1024, messages);
+        }
+        return quick ? QUICK_COUNTS : DEFAULT_COUNTS;
+    }
+
+    private static Path defaultResultsDir()
+    {
+        return Files.isDirectory(Path.of("bench")) ? Path.of("bench", "results") : Path.of("results");
+    }
+
+    private static String value(final String[] args, final int index)
+    {
+        if (index >= args.length)
+        {
+            throw new IllegalArgumentException(args[index - 1] + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static long positive(final String option, final String text)
+    {
+        try
+        {
+            final long value = Long.parseLong(text.replace("_", ""));
+            if (value > 0)
+            {
+                return value;
+            }
+        }
+        catch (final NumberFormatException ignore)
+        {
+            // reported below with the option's name
+        }
+        throw new IllegalArgumentException(option + " needs a positive whole number, not '" + text + "'");
+    }
+
+    /**
+     * @param messageLength a payload length the runner measures.
+     * @return the measured pass's bounds for that length.
+     */
+    public PassPlan measuredPass(final int messageLength)
+    {
+        return new PassPlan(messagesBySize.get(messageLength), timeCap.toNanos());
+    }
+
+    /**
+     * @param messageLength a payload length the runner measures.
+     * @return the warm-up pass's bounds: half the messages, half the time cap.
+     */
+    public PassPlan warmUpPass(final int messageLength)
+    {
+        return new PassPlan(Math.max(1, messagesBySize.get(messageLength) / 2), timeCap.toNanos() / 2);
+    }
+}

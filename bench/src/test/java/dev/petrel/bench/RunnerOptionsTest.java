@@ -1,0 +1,56 @@
+package dev.petrel.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class RunnerOptionsTest
+{
+    @Test
+    void shouldUseSmallerCountsAndShorterCapInQuickMode()
+    {
+        final RunnerOptions quick = RunnerOptions.parse("--quick");
+        final RunnerOptions full = RunnerOptions.parse();
+
+        assertTrue(quick.measuredPass(64).messages() < full.measuredPass(64).messages());
+        assertTrue(quick.timeCap().compareTo(full.timeCap()) < 0);
+        assertEquals("backoff", full.idleStrategy());
+        assertEquals(PetrelReceive.BUFFER, full.petrelReceive());
+    }
+
+    @Test
+    void shouldSendHalfAsManyMessagesInWarmUp()
+    {
+        final RunnerOptions options = RunnerOptions.parse("--messages", "1000", "--time-cap", "2");
+
+        assertEquals(new PassPlan(1000, Duration.ofSeconds(2).toNanos()), options.measuredPass(1024));
+        assertEquals(new PassPlan(500, Duration.ofSeconds(1).toNanos()), options.warmUpPass(1024));
+    }
+
+    @Test
+    void shouldReadPathsAndIdleStrategy()
+    {
+        final RunnerOptions options = RunnerOptions.parse(
+            "--out", "x.md", "--results-dir", "r", "--idle", "busy-spin", "--pubsub-hwm", "5000",
+            "--petrel-receive", "message");
+
+        assertEquals(Path.of("x.md"), options.out());
+        assertEquals(Path.of("r"), options.resultsDir());
+        assertEquals("busy-spin", options.idleStrategy());
+        assertEquals(5000, options.pubSubHighWaterMark());
+        assertEquals(PetrelReceive.MESSAGE, options.petrelReceive());
+    }
+
+    @Test
+    void shouldRejectUnknownOptionsAndBadNumbers()
+    {
+        assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse("--fast"));
+        assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse("--messages", "-3"));
+        assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse("--messages"));
+        assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse("--idle", "nap"));
+        assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse("--petrel-receive", "copy"));
+    }
+}
