@@ -138,11 +138,13 @@ final class InprocLink
             {
                 return Action.ABORT;
             }
-            if (peer.decoder.decode(buffer, index, length, peer) < 0)
+            final int consumed = peer.decoder.decode(buffer, index, length, peer);
+            if (consumed < 0)
             {
                 pipe.close();
+                return Action.CONTINUE;
             }
-            return Action.CONTINUE;
+            return consumed < length ? Action.ABORT : Action.CONTINUE;
         }
 
         @Override

@@ -8,9 +8,10 @@ import org.agrona.ExpandableArrayBuffer;
 import static dev.petrel.transport.zmtp.ZmtpDescriptor.*;
 
 /**
- * Incremental decoder of ZMTP frames after the greeting. Bytes may arrive in any pieces; frame bodies are gathered
- * into one assembly buffer and handed to a {@link FrameSink} as whole messages or commands. The size in each frame
- * header is checked against the maximum message size before any room is made for the body.
+ * Incremental decoder of ZMTP frames after the greeting. A message that lies whole in the bytes given is handed to
+ * the {@link FrameSink} in place, without copying; otherwise its frame bodies are gathered into an assembly buffer
+ * first. The size in each frame header is checked against the maximum message size before any room is made for
+ * the body. When the sink refuses a message (back pressure) the decoder stops and the caller retries later.
  * <p>
  * Not thread-safe: owned by one connection on the I/O thread.
  */
@@ -20,6 +21,7 @@ public final class ZmtpFrameDecoder implements InboundFrames
     public static final int MALFORMED = -1;
 
     private static final int INITIAL_FRAMES = 8;
+    private static final int STALLED = -2;
 
     private final long maxMessageLength;
     private final ExpandableArrayBuffer assembly = new ExpandableArrayBuffer(4096);
@@ -33,7 +35,11 @@ public final class ZmtpFrameDecoder implements InboundFrames
     private boolean more;
     private boolean command;
     private boolean pending;
+    private boolean stalled;
     private String error;
+    private DirectBuffer viewBuffer = assembly;
+    private int viewCount;
+    private int viewLength;
 
     /**
      * @param maxMessageLength the largest message (sum of frame bodies) accepted.
@@ -55,8 +61,22 @@ public final class ZmtpFrameDecoder implements InboundFrames
     public int decode(final DirectBuffer src, final int offset, final int length, final FrameSink sink)
     {
         int consumed = 0;
-        while (!pending && consumed < length)
+        while (!pending && !stalled && consumed < length)
         {
+            if (bodyRemaining < 0 && 0 == headerFilled && 0 == frameCount)
+            {
+                final int whole = deliverInPlace(src, offset + consumed, length - consumed, sink);
+                if (whole > 0)
+                {
+                    consumed += whole;
+                    continue;
+                }
+                if (STALLED == whole)
+                {
+                    stalled = true;
+                    break;
+                }
+            }
             if (bodyRemaining < 0)
             {
                 final int n = readHeader(src, offset + consumed, length - consumed);
@@ -83,27 +103,96 @@ public final class ZmtpFrameDecoder implements InboundFrames
     }
 
     /**
-     * Retries the delivery of a message the sink refused earlier.
+     * Retries the delivery of a message the sink refused earlier. A refused message that was offered in place is
+     * not held here: the caller decodes the same bytes again after this returns true.
      *
      * @param sink the sink.
-     * @return true when nothing is pending any more.
+     * @return true when nothing is held any more.
      */
     public boolean retryPending(final FrameSink sink)
     {
-        if (pending && sink.onMessage(this))
+        stalled = false;
+        if (pending)
         {
-            pending = false;
-            resetMessage();
+            showAssembly();
+            if (sink.onMessage(this))
+            {
+                pending = false;
+                resetMessage();
+            }
         }
         return !pending;
     }
 
     /**
-     * @return true when a complete message waits for the sink to take it.
+     * @return true when a refused message waits to be offered again.
      */
     public boolean hasPending()
     {
-        return pending;
+        return pending || stalled;
+    }
+
+    /**
+     * Scans for a whole data message at the start of the given bytes and, when there is one, offers it in place.
+     *
+     * @return bytes consumed; 0 when the message is not whole here (or needs the checks of the slow path);
+     *         {@link #STALLED} when the sink refused it.
+     */
+    private int deliverInPlace(final DirectBuffer src, final int start, final int available, final FrameSink sink)
+    {
+        final int end = start + available;
+        int at = start;
+        int count = 0;
+        long total = 0;
+        while (true)
+        {
+            if (at >= end)
+            {
+                return 0;
+            }
+            final int flags = src.getByte(at) & 0xFF;
+            final int headerLength = (flags & FLAG_LONG) != 0 ? 9 : 2;
+            if ((flags & FLAG_COMMAND) != 0 || at + headerLength > end)
+            {
+                return 0;
+            }
+            final long size = 9 == headerLength ?
+                src.getLong(at + 1, ByteOrder.BIG_ENDIAN) : src.getByte(at + 1) & 0xFF;
+            if (size < 0 || size > maxMessageLength - total || at + headerLength + size > end)
+            {
+                return 0;
+            }
+            ensureFrames(count + 1);
+            frameOffsets[count] = at + headerLength;
+            frameLengths[count] = (int)size;
+            count++;
+            total += size;
+            at += headerLength + (int)size;
+            if ((flags & FLAG_MORE) == 0)
+            {
+                break;
+            }
+        }
+        viewBuffer = src;
+        viewCount = count;
+        viewLength = (int)total;
+        return sink.onMessage(this) ? at - start : STALLED;
+    }
+
+    private void ensureFrames(final int needed)
+    {
+        if (needed > frameOffsets.length)
+        {
+            frameOffsets = java.util.Arrays.copyOf(frameOffsets, needed * 2);
+            frameLengths = java.util.Arrays.copyOf(frameLengths, needed * 2);
+        }
+    }
+
+    private void showAssembly()
+    {
+        viewBuffer = assembly;
+        viewCount = frameCount;
+        viewLength = assemblyLength;
     }
 
     /**
@@ -176,11 +265,7 @@ public final class ZmtpFrameDecoder implements InboundFrames
                 maxMessageLength + " bytes";
             return false;
         }
-        if (frameCount == frameOffsets.length)
-        {
-            frameOffsets = java.util.Arrays.copyOf(frameOffsets, frameCount * 2);
-            frameLengths = java.util.Arrays.copyOf(frameLengths, frameCount * 2);
-        }
+        ensureFrames(frameCount + 1);
         frameOffsets[frameCount] = assemblyLength;
         frameLengths[frameCount] = (int)size;
         assembly.checkLimit(assemblyLength + (int)size);
@@ -200,6 +285,7 @@ public final class ZmtpFrameDecoder implements InboundFrames
         {
             return true;
         }
+        showAssembly();
         if (sink.onMessage(this))
         {
             resetMessage();
@@ -240,13 +326,13 @@ public final class ZmtpFrameDecoder implements InboundFrames
     @Override
     public int count()
     {
-        return frameCount;
+        return viewCount;
     }
 
     @Override
     public DirectBuffer buffer()
     {
-        return assembly;
+        return viewBuffer;
     }
 
     @Override
@@ -264,7 +350,7 @@ public final class ZmtpFrameDecoder implements InboundFrames
     @Override
     public int totalLength()
     {
-        return assemblyLength;
+        return viewLength;
     }
 
     /**

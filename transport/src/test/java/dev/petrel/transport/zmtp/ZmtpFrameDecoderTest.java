@@ -103,21 +103,36 @@ class ZmtpFrameDecoderTest
     }
 
     @Test
-    void shouldHoldARefusedMessageUntilTheSinkTakesIt()
+    void shouldStopAtARefusedWholeMessageAndOfferItAgainFromTheSameBytes()
     {
         final ExpandableArrayBuffer wire = new ExpandableArrayBuffer();
         int length = frame(wire, 0, "one", 0);
         length = frame(wire, length, "two", 0);
         final ZmtpFrameDecoder decoder = new ZmtpFrameDecoder(100);
         accept = false;
-        final int consumed = decoder.decode(wire, 0, length, sink);
+        assertEquals(0, decoder.decode(wire, 0, length, sink));
         assertTrue(decoder.hasPending());
-        assertEquals(5, consumed);
+        assertTrue(decoder.retryPending(sink));
+        accept = true;
+        assertEquals(length, decoder.decode(wire, 0, length, sink));
+        assertEquals(List.of(List.of("one"), List.of("two")), messages);
+    }
+
+    @Test
+    void shouldHoldARefusedAssembledMessageUntilTheSinkTakesIt()
+    {
+        final ExpandableArrayBuffer wire = new ExpandableArrayBuffer();
+        final int length = frame(wire, 0, "split", 0);
+        final ZmtpFrameDecoder decoder = new ZmtpFrameDecoder(100);
+        accept = false;
+        assertEquals(3, decoder.decode(wire, 0, 3, sink));
+        assertEquals(length - 3, decoder.decode(wire, 3, length - 3, sink));
+        assertTrue(decoder.hasPending());
         assertFalse(decoder.retryPending(sink));
         accept = true;
         assertTrue(decoder.retryPending(sink));
-        assertEquals(length - consumed, decoder.decode(wire, consumed, length - consumed, sink));
-        assertEquals(List.of(List.of("one"), List.of("two")), messages);
+        assertFalse(decoder.hasPending());
+        assertEquals(List.of(List.of("split")), messages);
     }
 
     @Test
