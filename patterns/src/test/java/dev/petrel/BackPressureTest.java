@@ -116,8 +116,8 @@ class BackPressureTest
             pusher.connect(endpoint);
 
             final AtomicReference<Throwable> outcome = new AtomicReference<>();
-            final Thread receiver =
-                new Thread(() -> outcome.set(catchFrom(() -> puller.receive(Duration.ofSeconds(30)))), "blocked-receive");
+            final Runnable receive = () -> puller.receive(Duration.ofSeconds(30));
+            final Thread receiver = new Thread(() -> outcome.set(catchFrom(receive)), "blocked-receive");
             receiver.start();
             await(() -> Thread.State.TIMED_WAITING == receiver.getState(), TIMEOUT, "the receiver to block");
             receiver.interrupt();

@@ -41,7 +41,8 @@ class PubSubTest
             await(() -> publishedTo(publisher, "ready"), TIMEOUT, "every subscription");
 
             final List<String> matching = List.of("orders.eu.new", "orders.us.new", "metrics.cpu", "metrics.cpu.core1");
-            final List<String> others = List.of("orders.new", "orders.eu.old", "orders.eu.new.x", "metrics", "metric.x");
+            final List<String> others =
+                List.of("orders.new", "orders.eu.old", "orders.eu.new.x", "metrics", "metric.x");
             for (int i = 0; i < matching.size(); i++)
             {
                 publisher.publish(others.get(i), "no");
