@@ -132,10 +132,6 @@ abstract class SocketBase implements AutoCloseable
     {
         checkNotClosed();
         final Endpoint parsed = Endpoint.parse(endpoint);
-        if (Endpoint.Kind.AERON == parsed.kind())
-        {
-            throw new PetrelException("Aeron endpoints are not supported yet: " + endpoint);
-        }
         started = true;
         return parsed;
     }

@@ -42,6 +42,7 @@ public final class IoAgent implements Agent, AutoCloseable
     private final List<InprocConnect> inprocConnects = new ArrayList<>();
     private final List<InprocLink> links = new ArrayList<>();
     private final List<Lingering> lingering = new ArrayList<>();
+    private final AeronEngine aeron = new AeronEngine(this);
     private final String roleName = "petrel-io-" + COUNTER.incrementAndGet();
     private final AgentRunner runner;
     private volatile boolean sleeping;
@@ -95,6 +96,10 @@ public final class IoAgent implements Agent, AutoCloseable
             execute(() -> bindInproc(handler, endpoint.host(), done));
             done.join();
             return endpoint;
+        }
+        if (Endpoint.Kind.AERON == endpoint.kind())
+        {
+            return callOnIoThread(() -> aeron.bind(handler, endpoint));
         }
         if (Endpoint.Kind.TCP != endpoint.kind())
         {
@@ -150,12 +155,49 @@ public final class IoAgent implements Agent, AutoCloseable
             execute(() -> inprocConnects.add(new InprocConnect(handler, endpoint.host())));
             return;
         }
+        if (Endpoint.Kind.AERON == endpoint.kind())
+        {
+            callOnIoThread(() ->
+            {
+                aeron.connect(handler, endpoint, nowNs);
+                return endpoint;
+            });
+            return;
+        }
         if (Endpoint.Kind.TCP != endpoint.kind())
         {
             throw new TransportException("the TCP engine cannot connect to " + endpoint);
         }
         final InetSocketAddress address = endpoint.connectAddress();
         execute(() -> connectors.add(new TcpConnector(handler, endpoint, address)));
+    }
+
+    private <T> T callOnIoThread(final java.util.function.Supplier<T> task)
+    {
+        final CompletableFuture<T> done = new CompletableFuture<>();
+        execute(() ->
+        {
+            try
+            {
+                done.complete(task.get());
+            }
+            catch (final RuntimeException ex)
+            {
+                done.completeExceptionally(ex);
+            }
+        });
+        try
+        {
+            return done.join();
+        }
+        catch (final java.util.concurrent.CompletionException ex)
+        {
+            if (ex.getCause() instanceof TransportException)
+            {
+                throw (TransportException)ex.getCause();
+            }
+            throw new TransportException(String.valueOf(ex.getCause().getMessage()), ex.getCause());
+        }
     }
 
     /**
@@ -239,12 +281,12 @@ public final class IoAgent implements Agent, AutoCloseable
                 return true;
             }
         }
-        return false;
+        return aeron.hasQueued();
     }
 
     long millisToNextTimer()
     {
-        long millis = lingering.isEmpty() ? 100 : 1;
+        long millis = lingering.isEmpty() && !aeron.isStarted() ? 100 : 1;
         for (int i = 0, n = connectors.size(); i < n; i++)
         {
             final TcpConnector connector = connectors.get(i);
@@ -280,6 +322,7 @@ public final class IoAgent implements Agent, AutoCloseable
             work += links.get(i).transfer();
         }
         links.removeIf(InprocLink::isClosed);
+        work += aeron.doWork(nowNs);
         work += connectDue();
         work += finishLingering();
         return work;
@@ -555,6 +598,11 @@ public final class IoAgent implements Agent, AutoCloseable
         listener.onConnectionClosed("inproc://" + name, reason);
     }
 
+    void reportClosed(final String remoteAddress, final String reason)
+    {
+        listener.onConnectionClosed(remoteAddress, reason);
+    }
+
     private void startClosing(final PipeHandler handler, final CompletableFuture<Void> done)
     {
         final List<ServerSocketChannel> servers = listeners.remove(handler);
@@ -573,6 +621,7 @@ public final class IoAgent implements Agent, AutoCloseable
             }
         }
         connectors.removeIf(TcpConnector::isStopped);
+        aeron.stop(handler);
         lingering.add(new Lingering(handler, done, nowNs + handler.settings().lingerNs()));
         for (final TcpConnection connection : connections)
         {
@@ -653,6 +702,10 @@ public final class IoAgent implements Agent, AutoCloseable
                     }
                 }
             }
+            if (aeron.isLingering(handler, expired))
+            {
+                waiting = true;
+            }
             if (waiting)
             {
                 return false;
@@ -687,6 +740,7 @@ public final class IoAgent implements Agent, AutoCloseable
         {
             task.run();
         }
+        aeron.close();
         closeQuietly(selector);
     }
 

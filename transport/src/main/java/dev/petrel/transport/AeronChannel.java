@@ -1,0 +1,249 @@
+package dev.petrel.transport;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.aeron.ChannelUri;
+import io.aeron.CommonContext;
+
+/**
+ * An Aeron endpoint as Petrel reads it: the Aeron channel, the stream id (from the {@code stream-id} parameter,
+ * which Petrel removes before handing the channel to Aeron), and the publication defaults Petrel adds.
+ * <p>
+ * Defaults: stream id {@value #STREAM_ID_DEFAULT}; a {@code term-length} of 4 MiB for UDP and 1 MiB for IPC unless
+ * given, so the largest message is {@code term-length / 8} (512 KiB and 128 KiB); the driver's MTU unless given.
+ * Immutable.
+ */
+final class AeronChannel
+{
+    /** The stream id used when the endpoint names none. */
+    static final int STREAM_ID_DEFAULT = 1001;
+    /** The endpoint parameter that names the stream id. */
+    static final String STREAM_ID_PARAM_NAME = CommonContext.STREAM_ID_PARAM_NAME;
+    /** Default term length of UDP publications. */
+    static final String UDP_TERM_LENGTH_DEFAULT = "4m";
+    /** Default term length of IPC publications. */
+    static final String IPC_TERM_LENGTH_DEFAULT = "1m";
+
+    private static final int IPC_REPLY_STREAM_MIN = 0x4000_0000;
+
+    private final ChannelUri uri;
+    private final int streamId;
+
+    private AeronChannel(final ChannelUri uri, final int streamId)
+    {
+        this.uri = uri;
+        this.streamId = streamId;
+    }
+
+    /**
+     * @param endpoint an {@code aeron:udp} or {@code aeron:ipc} endpoint.
+     * @return the parsed channel.
+     * @throws TransportException when the text is not a valid Aeron channel.
+     */
+    static AeronChannel parse(final Endpoint endpoint)
+    {
+        final ChannelUri uri;
+        try
+        {
+            uri = ChannelUri.parse(endpoint.uri());
+        }
+        catch (final RuntimeException ex)
+        {
+            throw new TransportException("bad Aeron endpoint " + endpoint + ": " + ex.getMessage(), ex);
+        }
+        final String streamText = uri.remove(STREAM_ID_PARAM_NAME);
+        try
+        {
+            return new AeronChannel(uri, null == streamText ? STREAM_ID_DEFAULT : Integer.parseInt(streamText));
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new TransportException("bad stream-id in " + endpoint + ": " + streamText, ex);
+        }
+    }
+
+    /**
+     * @return true for UDP (unicast or multicast), false for IPC.
+     */
+    boolean isUdp()
+    {
+        return uri.isUdp();
+    }
+
+    /**
+     * @return the stream id.
+     */
+    int streamId()
+    {
+        return streamId;
+    }
+
+    /**
+     * @return names the channel and stream uniquely, to refuse binding them twice in one node.
+     */
+    String key()
+    {
+        return uri + "#" + streamId;
+    }
+
+    /**
+     * @return the channel for a subscription, exactly as given without {@code stream-id}.
+     */
+    String subscriptionChannel()
+    {
+        return uri.toString();
+    }
+
+    /**
+     * @return the channel for a publication, with Petrel's default term length when none is given.
+     */
+    String publicationChannel()
+    {
+        final ChannelUri copy = ChannelUri.parse(uri.toString());
+        if (!copy.containsKey(CommonContext.TERM_LENGTH_PARAM_NAME))
+        {
+            copy.put(CommonContext.TERM_LENGTH_PARAM_NAME, isUdp() ? UDP_TERM_LENGTH_DEFAULT : IPC_TERM_LENGTH_DEFAULT);
+        }
+        return copy.toString();
+    }
+
+    /**
+     * Builds the endpoint text a socket reports after binding, with the port Aeron resolved.
+     *
+     * @param resolvedChannel the channel from {@code Subscription.tryResolveChannelEndpointPort()}.
+     * @return the endpoint, with {@code stream-id} when it is not the default.
+     */
+    String boundEndpoint(final String resolvedChannel)
+    {
+        final ChannelUri bound = ChannelUri.parse(uri.toString());
+        final String resolvedEndpoint = ChannelUri.parse(resolvedChannel).get(CommonContext.ENDPOINT_PARAM_NAME);
+        if (null != resolvedEndpoint)
+        {
+            bound.put(CommonContext.ENDPOINT_PARAM_NAME, resolvedEndpoint);
+        }
+        if (STREAM_ID_DEFAULT != streamId)
+        {
+            bound.put(STREAM_ID_PARAM_NAME, Integer.toString(streamId));
+        }
+        return bound.toString();
+    }
+
+    /**
+     * @return true when a bound UDP endpoint asked for an ephemeral port, which Aeron resolves after binding.
+     */
+    boolean hasWildcardPort()
+    {
+        final String endpoint = uri.get(CommonContext.ENDPOINT_PARAM_NAME);
+        return isUdp() && null != endpoint && endpoint.endsWith(":0");
+    }
+
+    /**
+     * The channel on which a connecting side receives the binder's replies: an ephemeral UDP port on the local
+     * address that routes to the target, or IPC.
+     *
+     * @return the channel for the reply subscription.
+     */
+    String replySubscriptionChannel()
+    {
+        if (!isUdp())
+        {
+            return "aeron:ipc";
+        }
+        return "aeron:udp?endpoint=" + hostText(localAddressTowardsTarget()) + ":0";
+    }
+
+    /**
+     * Turns the resolved reply subscription channel into the channel the binder publishes on: it carries the same
+     * term length and MTU as this side's own publication, so both directions allow the same message size.
+     *
+     * @param resolvedReplyChannel the reply channel with its real port, or {@code aeron:ipc}.
+     * @return the channel for the binder's reply publication.
+     */
+    String replyPublicationChannel(final String resolvedReplyChannel)
+    {
+        final ChannelUri reply = ChannelUri.parse(resolvedReplyChannel);
+        final ChannelUri own = ChannelUri.parse(publicationChannel());
+        reply.put(CommonContext.TERM_LENGTH_PARAM_NAME, own.get(CommonContext.TERM_LENGTH_PARAM_NAME));
+        final String mtu = own.get(CommonContext.MTU_LENGTH_PARAM_NAME);
+        if (null != mtu)
+        {
+            reply.put(CommonContext.MTU_LENGTH_PARAM_NAME, mtu);
+        }
+        return reply.toString();
+    }
+
+    /**
+     * @return a stream id for an IPC reply subscription, unlikely to collide with any other in the same driver.
+     */
+    static int randomReplyStreamId()
+    {
+        return ThreadLocalRandom.current().nextInt(IPC_REPLY_STREAM_MIN, Integer.MAX_VALUE);
+    }
+
+    private InetAddress localAddressTowardsTarget()
+    {
+        final String interfaceText = uri.get(CommonContext.INTERFACE_PARAM_NAME);
+        try
+        {
+            if (null != interfaceText)
+            {
+                final int slash = interfaceText.indexOf('/');
+                final String host = -1 == slash ? interfaceText : interfaceText.substring(0, slash);
+                return InetAddress.getByName(stripPort(host));
+            }
+            final InetSocketAddress target = targetAddress();
+            if (target.getAddress().isLoopbackAddress())
+            {
+                return target.getAddress();
+            }
+            try (DatagramChannel probe = DatagramChannel.open())
+            {
+                probe.connect(target);
+                return ((InetSocketAddress)probe.getLocalAddress()).getAddress();
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new TransportException("no local address routes to " + uri + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private InetSocketAddress targetAddress()
+    {
+        final String endpoint = uri.get(CommonContext.ENDPOINT_PARAM_NAME);
+        if (null == endpoint)
+        {
+            throw new TransportException("an Aeron UDP endpoint to connect to needs endpoint=host:port: " + uri);
+        }
+        final int colon = endpoint.lastIndexOf(':');
+        final String host = endpoint.substring(0, colon).replace("[", "").replace("]", "");
+        final InetSocketAddress address = new InetSocketAddress(host, Integer.parseInt(endpoint.substring(colon + 1)));
+        if (address.isUnresolved())
+        {
+            throw new TransportException("unknown host '" + host + "' in " + uri);
+        }
+        return address;
+    }
+
+    private static String stripPort(final String host)
+    {
+        final int colon = host.lastIndexOf(':');
+        return colon > 0 && host.indexOf(':') == colon ? host.substring(0, colon) : host;
+    }
+
+    private static String hostText(final InetAddress address)
+    {
+        final String text = address.getHostAddress();
+        return text.contains(":") ? "[" + text + "]" : text;
+    }
+
+    @Override
+    public String toString()
+    {
+        return uri + " stream " + streamId;
+    }
+}

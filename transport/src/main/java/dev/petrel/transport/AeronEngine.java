@@ -1,0 +1,248 @@
+package dev.petrel.transport;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import io.aeron.Subscription;
+import io.aeron.status.ChannelEndpointStatus;
+
+/**
+ * The Aeron side of a node's I/O thread: starts the {@link AeronMedia} the first time an Aeron endpoint is used,
+ * and runs every bound channel ({@link AeronAcceptor}) and outgoing connection ({@link AeronConnector}) in the
+ * I/O duty cycle. Every method runs on the I/O thread.
+ */
+final class AeronEngine implements AutoCloseable
+{
+    private static final long BIND_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
+
+    private final IoAgent agent;
+    private final List<AeronAcceptor> acceptors = new ArrayList<>();
+    private final List<AeronConnector> connectors = new ArrayList<>();
+    private final Set<String> boundChannels = new HashSet<>();
+    private AeronMedia media;
+
+    AeronEngine(final IoAgent agent)
+    {
+        this.agent = agent;
+    }
+
+    /**
+     * @return true once Aeron has been started in this node.
+     */
+    boolean isStarted()
+    {
+        return null != media;
+    }
+
+    /**
+     * @return the media, starting it on first use.
+     */
+    AeronMedia media()
+    {
+        if (null == media)
+        {
+            media = AeronMedia.start(agent::onError);
+        }
+        return media;
+    }
+
+    /**
+     * Binds a socket to an Aeron channel, waiting (bounded) until the channel is open so that errors such as an
+     * address in use are thrown here.
+     *
+     * @param handler  the socket.
+     * @param endpoint the channel.
+     * @return the bound endpoint, with the real port when port 0 was asked for.
+     */
+    Endpoint bind(final PipeHandler handler, final Endpoint endpoint)
+    {
+        final AeronChannel channel = AeronChannel.parse(endpoint);
+        if (boundChannels.contains(channel.key()))
+        {
+            throw new TransportException(endpoint + " is already bound in this node");
+        }
+        final AeronAcceptor acceptor = new AeronAcceptor(agent, media().aeron(), handler, channel);
+        try
+        {
+            final String bound = awaitBound(acceptor.subscription(), channel);
+            acceptors.add(acceptor);
+            boundChannels.add(channel.key());
+            return Endpoint.parse(bound);
+        }
+        catch (final RuntimeException ex)
+        {
+            acceptor.close();
+            throw ex;
+        }
+    }
+
+    private String awaitBound(final Subscription subscription, final AeronChannel channel)
+    {
+        final long deadlineNs = System.nanoTime() + BIND_TIMEOUT_NS;
+        while (System.nanoTime() - deadlineNs < 0)
+        {
+            final long status = subscription.channelStatus();
+            if (ChannelEndpointStatus.ERRORED == status)
+            {
+                throw new TransportException("cannot bind " + channel + ": address in use or not local");
+            }
+            if (ChannelEndpointStatus.ACTIVE == status)
+            {
+                if (!channel.hasWildcardPort())
+                {
+                    return channel.boundEndpoint(channel.subscriptionChannel());
+                }
+                final String resolved = subscription.tryResolveChannelEndpointPort();
+                if (null != resolved)
+                {
+                    return channel.boundEndpoint(resolved);
+                }
+            }
+            if (0 == media.doWork())
+            {
+                Thread.onSpinWait();
+            }
+        }
+        throw new TransportException("timed out binding " + channel);
+    }
+
+    /**
+     * Starts connecting a socket to an Aeron channel; the connection is made and remade in the duty cycle.
+     *
+     * @param handler  the socket.
+     * @param endpoint the channel.
+     * @param nowNs    the current time.
+     */
+    void connect(final PipeHandler handler, final Endpoint endpoint, final long nowNs)
+    {
+        final AeronChannel channel = AeronChannel.parse(endpoint);
+        connectors.add(new AeronConnector(agent, media().aeron(), handler, endpoint, channel, nowNs));
+    }
+
+    int doWork(final long nowNs)
+    {
+        if (null == media)
+        {
+            return 0;
+        }
+        int work = media.doWork();
+        for (int i = 0; i < acceptors.size(); i++)
+        {
+            work += acceptors.get(i).doWork(nowNs);
+        }
+        for (int i = 0; i < connectors.size(); i++)
+        {
+            work += connectors.get(i).doWork(nowNs);
+        }
+        return work;
+    }
+
+    boolean hasQueued()
+    {
+        for (int i = 0, n = acceptors.size(); i < n; i++)
+        {
+            if (acceptors.get(i).hasQueued())
+            {
+                return true;
+            }
+        }
+        for (int i = 0, n = connectors.size(); i < n; i++)
+        {
+            if (connectors.get(i).hasQueued())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A socket starts closing: no new peers, no reconnects; attached pipes keep draining while it lingers.
+     *
+     * @param handler the socket.
+     */
+    void stop(final PipeHandler handler)
+    {
+        for (final AeronAcceptor acceptor : acceptors)
+        {
+            if (acceptor.handler() == handler)
+            {
+                acceptor.stopAccepting();
+            }
+        }
+        for (final AeronConnector connector : connectors)
+        {
+            if (connector.handler() == handler)
+            {
+                connector.stop();
+            }
+        }
+    }
+
+    /**
+     * Finishes a lingering socket once its pipes are drained or its linger time is up.
+     *
+     * @param handler the socket.
+     * @param expired true when the linger time is up.
+     * @return true while the socket still has messages to hand to Aeron.
+     */
+    boolean isLingering(final PipeHandler handler, final boolean expired)
+    {
+        if (!expired)
+        {
+            for (final AeronAcceptor acceptor : acceptors)
+            {
+                if (acceptor.handler() == handler && acceptor.hasQueued())
+                {
+                    return true;
+                }
+            }
+            for (final AeronConnector connector : connectors)
+            {
+                if (connector.handler() == handler && connector.hasQueued())
+                {
+                    return true;
+                }
+            }
+        }
+        for (final AeronAcceptor acceptor : acceptors)
+        {
+            if (acceptor.handler() == handler)
+            {
+                acceptor.close();
+                boundChannels.remove(acceptor.boundKey());
+            }
+        }
+        acceptors.removeIf(acceptor -> acceptor.handler() == handler);
+        for (final AeronConnector connector : connectors)
+        {
+            if (connector.handler() == handler)
+            {
+                connector.close();
+            }
+        }
+        connectors.removeIf(connector -> connector.handler() == handler);
+        return false;
+    }
+
+    /**
+     * Closes every connection, subscription and publication, then the client and the embedded driver.
+     */
+    @Override
+    public void close()
+    {
+        acceptors.forEach(AeronAcceptor::close);
+        acceptors.clear();
+        connectors.forEach(AeronConnector::close);
+        connectors.clear();
+        boundChannels.clear();
+        if (null != media)
+        {
+            media.close();
+            media = null;
+        }
+    }
+}

@@ -1,0 +1,428 @@
+package dev.petrel.transport;
+
+import java.util.Map;
+
+import dev.petrel.transport.zmtp.FrameSink;
+import dev.petrel.transport.zmtp.InboundFrames;
+import dev.petrel.transport.zmtp.ZmtpDescriptor;
+import dev.petrel.transport.zmtp.ZmtpFrameDecoder;
+import dev.petrel.transport.zmtp.ZmtpMetadata;
+import io.aeron.ExclusivePublication;
+import io.aeron.Image;
+import io.aeron.Publication;
+import io.aeron.logbuffer.BufferClaim;
+import io.aeron.logbuffer.ControlledFragmentHandler;
+import io.aeron.logbuffer.Header;
+import org.agrona.CloseHelper;
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.ControlledMessageHandler;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * One Petrel connection over Aeron: an outbound exclusive publication and an inbound image, both carrying
+ * ZMTP-encoded messages, one Petrel message per Aeron message.
+ * <p>
+ * Inbound fragments go straight into a ZMTP frame decoder, which reassembles messages itself, so no fragment
+ * assembler is needed; a message the socket cannot take yet stops the poll until it is taken. Outbound, the pipe's
+ * records are offered to the publication ({@code tryClaim} when they fit one frame); back pressure from Aeron aborts
+ * the drain, and the pipe's high-water mark pushes back on the socket. The first message each way is a
+ * {@link AeronHello}; its owner ({@link AeronAcceptor} or {@link AeronConnector}) drives the handshake and then
+ * calls {@link #activate}. Owned by the I/O thread.
+ */
+final class AeronLink implements FrameSink, ControlledFragmentHandler, ControlledMessageHandler
+{
+    private static final int FRAGMENT_LIMIT = 64;
+    private static final int DRAIN_LIMIT = 256;
+    private static final String PEER_CLOSED = "peer closed the connection";
+
+    private final IoAgent agent;
+    private final PipeHandler handler;
+    private final String remoteAddress;
+    private final String connectedEndpoint;
+    private final ZmtpFrameDecoder decoder;
+    private final BufferClaim claim = new BufferClaim();
+    private ExpandableArrayBuffer chunks;
+    private int chunksLength;
+    private boolean chunksComplete;
+    private ExclusivePublication publication;
+    private Image image;
+    private byte[] helloToSend;
+    private boolean helloSent;
+    private Map<String, String> peerHello;
+    private Pipe pipe;
+    private String failure;
+    private boolean closed;
+
+    /**
+     * @param remoteAddress     names the peer, unique among the socket's peers.
+     * @param connectedEndpoint the endpoint this side connected to, or null on the binding side.
+     */
+    AeronLink(
+        final IoAgent agent, final PipeHandler handler, final String remoteAddress, final String connectedEndpoint)
+    {
+        this.agent = agent;
+        this.handler = handler;
+        this.remoteAddress = remoteAddress;
+        this.connectedEndpoint = connectedEndpoint;
+        this.decoder = new ZmtpFrameDecoder(handler.settings().maxMessageLength());
+    }
+
+    PipeHandler handler()
+    {
+        return handler;
+    }
+
+    void publication(final ExclusivePublication publication)
+    {
+        this.publication = publication;
+    }
+
+    boolean hasPublication()
+    {
+        return null != publication;
+    }
+
+    void image(final Image image)
+    {
+        this.image = image;
+    }
+
+    boolean hasImage()
+    {
+        return null != image;
+    }
+
+    /**
+     * @param hello the encoded HELLO to send as soon as the publication is connected.
+     */
+    void helloToSend(final byte[] hello)
+    {
+        this.helloToSend = hello;
+    }
+
+    /**
+     * @return true once this side's HELLO has been sent.
+     */
+    boolean isHelloSent()
+    {
+        return helloSent;
+    }
+
+    /**
+     * @return true when a HELLO waits to be sent.
+     */
+    boolean hasHelloToSend()
+    {
+        return null != helloToSend;
+    }
+
+    /**
+     * @return the peer's HELLO properties, or null before it arrived.
+     */
+    Map<String, String> peerHello()
+    {
+        return peerHello;
+    }
+
+    boolean isActive()
+    {
+        return null != pipe && !closed;
+    }
+
+    boolean isClosed()
+    {
+        return closed;
+    }
+
+    boolean hasQueued()
+    {
+        return null != pipe && !closed && pipe.hasQueued();
+    }
+
+    /**
+     * Sends this side's HELLO if it waits and the publication is connected.
+     *
+     * @return work done.
+     */
+    int sendHello()
+    {
+        if (null == helloToSend || null == publication || !publication.isConnected())
+        {
+            return 0;
+        }
+        final long result = publication.offer(new UnsafeBuffer(helloToSend));
+        if (result > 0)
+        {
+            helloToSend = null;
+            helloSent = true;
+            return 1;
+        }
+        if (Publication.BACK_PRESSURED != result && Publication.ADMIN_ACTION != result &&
+            Publication.NOT_CONNECTED != result)
+        {
+            failure = "publication failed: " + Publication.errorString(result);
+        }
+        return 0;
+    }
+
+    /**
+     * The handshake is done: creates the pipe and hands it to the socket.
+     *
+     * @param handshake what the peer announced.
+     */
+    void activate(final PeerHandshake handshake)
+    {
+        pipe = new Pipe(handler.settings(), agent::wake, remoteAddress, connectedEndpoint, handshake);
+        pipe.bind(() -> agent.execute(() -> close("closed by the socket", false)), this);
+        handler.onPipeAttached(pipe);
+    }
+
+    /**
+     * Takes what arrived from the peer.
+     *
+     * @return work done.
+     */
+    int poll()
+    {
+        if (closed || null == image)
+        {
+            return 0;
+        }
+        if (decoder.hasPending() && !decoder.retryPending(this))
+        {
+            return 0;
+        }
+        return image.controlledPoll(this, FRAGMENT_LIMIT);
+    }
+
+    /**
+     * Offers queued messages to the publication.
+     *
+     * @return work done.
+     */
+    int flush()
+    {
+        if (closed || null == pipe)
+        {
+            return 0;
+        }
+        return pipe.drain(DRAIN_LIMIT);
+    }
+
+    /**
+     * @return why the connection is broken, or null while it is healthy.
+     */
+    String failure()
+    {
+        if (null != failure)
+        {
+            return failure;
+        }
+        if (null != image && image.isEndOfStream())
+        {
+            return PEER_CLOSED;
+        }
+        if (null != image && image.isClosed())
+        {
+            return "peer went away";
+        }
+        if (isActive() && !publication.isConnected())
+        {
+            return "peer no longer reachable";
+        }
+        return null;
+    }
+
+    @Override
+    public ControlledFragmentHandler.Action onFragment(
+        final DirectBuffer buffer, final int offset, final int length, final Header header)
+    {
+        if (decoder.hasPending() || null != failure || isAwaitingActivation())
+        {
+            return ControlledFragmentHandler.Action.ABORT;
+        }
+        final int consumed = decoder.decode(buffer, offset, length, this);
+        if (consumed < 0)
+        {
+            failure = decoder.error();
+            return ControlledFragmentHandler.Action.BREAK;
+        }
+        if (consumed < length)
+        {
+            failure = "an Aeron message held more than one Petrel message";
+            return ControlledFragmentHandler.Action.BREAK;
+        }
+        return decoder.hasPending() || isAwaitingActivation() ?
+            ControlledFragmentHandler.Action.BREAK : ControlledFragmentHandler.Action.CONTINUE;
+    }
+
+    /**
+     * Messages may follow the peer's HELLO at once; they wait in the image until the owner has checked the HELLO
+     * and activated the link.
+     */
+    private boolean isAwaitingActivation()
+    {
+        return null == pipe && null != peerHello;
+    }
+
+    @Override
+    public boolean onMessage(final InboundFrames frames)
+    {
+        if (null == pipe)
+        {
+            failure = "message received before the handshake completed";
+            return true;
+        }
+        return handler.onMessage(pipe, frames);
+    }
+
+    @Override
+    public String onCommand(final String name, final DirectBuffer buffer, final int offset, final int length)
+    {
+        switch (name)
+        {
+            case ZmtpDescriptor.READY:
+                return onHello(buffer, offset, length);
+            case ZmtpDescriptor.PING:
+            case ZmtpDescriptor.PONG:
+                return null;
+            default:
+                if (null == pipe)
+                {
+                    return "command " + name + " received before the handshake completed";
+                }
+                return handler.onCommand(pipe, name, buffer, offset, length);
+        }
+    }
+
+    private String onHello(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (null != peerHello)
+        {
+            return "duplicate HELLO";
+        }
+        try
+        {
+            peerHello = ZmtpMetadata.decode(buffer, offset, length);
+            return null;
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            return "malformed HELLO: " + ex.getMessage();
+        }
+    }
+
+    @Override
+    public ControlledMessageHandler.Action onMessage(
+        final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
+    {
+        if (Pipe.RECORD_WHOLE == msgTypeId)
+        {
+            return offer(buffer, index, length);
+        }
+        if (!chunksComplete)
+        {
+            appendChunk(buffer, index, length);
+            chunksComplete = Pipe.RECORD_LAST == msgTypeId;
+        }
+        if (!chunksComplete)
+        {
+            return ControlledMessageHandler.Action.CONTINUE;
+        }
+        final ControlledMessageHandler.Action action = offer(chunks, 0, chunksLength);
+        if (ControlledMessageHandler.Action.ABORT != action)
+        {
+            chunksLength = 0;
+            chunksComplete = false;
+        }
+        return action;
+    }
+
+    private void appendChunk(final DirectBuffer buffer, final int index, final int length)
+    {
+        if (null == chunks)
+        {
+            chunks = new ExpandableArrayBuffer(Math.max(64 * 1024, length * 2));
+        }
+        chunks.putBytes(chunksLength, buffer, index, length);
+        chunksLength += length;
+    }
+
+    private ControlledMessageHandler.Action offer(final DirectBuffer buffer, final int index, final int length)
+    {
+        if (length > publication.maxMessageLength())
+        {
+            agent.onError(new TransportException("dropped a message of " + length + " bytes to " + remoteAddress +
+                ": the Aeron channel allows at most " + publication.maxMessageLength() +
+                " bytes (term-length / 8); raise term-length"));
+            return ControlledMessageHandler.Action.CONTINUE;
+        }
+        final long result;
+        if (length <= publication.maxPayloadLength())
+        {
+            result = publication.tryClaim(length, claim);
+            if (result > 0)
+            {
+                claim.buffer().putBytes(claim.offset(), buffer, index, length);
+                claim.commit();
+            }
+        }
+        else
+        {
+            result = publication.offer(buffer, index, length);
+        }
+        if (result > 0)
+        {
+            return ControlledMessageHandler.Action.CONTINUE;
+        }
+        if (Publication.BACK_PRESSURED != result && Publication.ADMIN_ACTION != result)
+        {
+            failure = "publication failed: " + Publication.errorString(result);
+        }
+        return ControlledMessageHandler.Action.ABORT;
+    }
+
+    /**
+     * Closes a broken connection, telling the node's listener unless the peer closed it in order or it never got
+     * past the first HELLO.
+     *
+     * @param reason from {@link #failure()}.
+     */
+    void fail(final String reason)
+    {
+        close(reason, !PEER_CLOSED.equals(reason) && (isActive() || null != peerHello));
+    }
+
+    /**
+     * Closes the connection: detaches the pipe and closes the publication. The image belongs to its subscription.
+     *
+     * @param reason why.
+     * @param report true to tell the node's listener.
+     */
+    void close(final String reason, final boolean report)
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        if (null != pipe)
+        {
+            pipe.markClosed();
+            handler.onPipeDetached(pipe);
+        }
+        CloseHelper.quietClose(publication);
+        if (report)
+        {
+            agent.reportClosed(remoteAddress, reason);
+        }
+    }
+
+    @Override
+    public String toString()
+    {
+        return "AeronLink{" + remoteAddress + (isActive() ? " active" : "") + "}";
+    }
+}
