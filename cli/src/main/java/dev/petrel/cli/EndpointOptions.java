@@ -50,6 +50,19 @@ final class EndpointOptions
     }
 
     /**
+     * Checks that at least one endpoint was given; call it before creating a node.
+     *
+     * @throws ParameterException when neither option was given.
+     */
+    void check()
+    {
+        if (binds.isEmpty() && connects.isEmpty())
+        {
+            throw new ParameterException(mixee.commandLine(), "missing endpoint: give --bind or --connect");
+        }
+    }
+
+    /**
      * Binds and connects a socket. A bind to port 0 prints the endpoint actually bound on stderr.
      *
      * @param bind    binds the socket, returning the endpoint bound.
@@ -59,10 +72,7 @@ final class EndpointOptions
      */
     void attach(final UnaryOperator<String> bind, final Consumer<String> connect, final boolean verbose)
     {
-        if (binds.isEmpty() && connects.isEmpty())
-        {
-            throw new ParameterException(mixee.commandLine(), "missing endpoint: give --bind or --connect");
-        }
+        check();
         final PrintWriter err = mixee.commandLine().getErr();
         for (final String endpoint : binds)
         {

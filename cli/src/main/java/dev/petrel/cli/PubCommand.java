@@ -72,6 +72,7 @@ final class PubCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        endpoints.check();
         final PayloadSource payloads = send.payloads(payload);
         final PrintWriter err = spec.commandLine().getErr();
         try (Node node = NodeFactory.create())

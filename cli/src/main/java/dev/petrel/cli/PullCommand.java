@@ -49,6 +49,7 @@ final class PullCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        endpoints.check();
         try (Node node = NodeFactory.create())
         {
             final Puller puller = node.puller();

@@ -54,6 +54,7 @@ final class PushCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        endpoints.check();
         final PayloadSource payloads = send.payloads(payload);
         final PrintWriter err = spec.commandLine().getErr();
         try (Node node = NodeFactory.create())

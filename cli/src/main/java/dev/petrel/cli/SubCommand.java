@@ -63,6 +63,7 @@ final class SubCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        endpoints.check();
         final PrintWriter out = spec.commandLine().getOut();
         try (Node node = NodeFactory.create())
         {
