@@ -262,6 +262,11 @@ public final class Requester extends SocketBase
                             // Answered or timed out before we recorded the replier: settle its count here.
                             release(pending);
                         }
+                        else if (pipe.isClosed())
+                        {
+                            // The replier may have gone before we recorded it: look again on the I/O thread.
+                            agent.execute(this::onPipesChanged);
+                        }
                         sent.incrementAndGet();
                         return null;
                     }
@@ -409,8 +414,8 @@ public final class Requester extends SocketBase
         pending.cancelTimeout();
         if (!pending.isGather())
         {
-            permits.release();
             release(pending);
+            permits.release();
         }
     }
 

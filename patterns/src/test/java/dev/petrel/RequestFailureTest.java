@@ -104,7 +104,8 @@ class RequestFailureTest
         try (Node node = Node.create(Tests.fastContext()))
         {
             final AtomicInteger taken = new AtomicInteger();
-            final Replier replier = replierNode.replier().handleAsync(">", (request, channel) -> taken.incrementAndGet());
+            final Replier replier = replierNode.replier()
+                .handleAsync(">", (request, channel) -> taken.incrementAndGet());
             final Requester requester = connected(node, replier.bind("tcp://127.0.0.1:0"));
 
             final List<CompletableFuture<Message>> replies = new ArrayList<>();
@@ -137,7 +138,8 @@ class RequestFailureTest
         try (Node node = Node.create(Tests.fastContext()))
         {
             final AtomicInteger doomedTook = new AtomicInteger();
-            final Replier doomed = doomedNode.replier().handleAsync(">", (request, channel) -> doomedTook.incrementAndGet());
+            final Replier doomed = doomedNode.replier()
+                .handleAsync(">", (request, channel) -> doomedTook.incrementAndGet());
             final AtomicInteger survivorHandled = new AtomicInteger();
             final Replier survivor = node.replier().handle(">", request ->
             {
@@ -161,7 +163,7 @@ class RequestFailureTest
             doomedNode.close();
             for (int i = 0; i < count; i++)
             {
-                assertEquals("re:r" + i, replies.get(i).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).payloadAsString());
+                assertEquals("re:r" + i, payloadOf(replies.get(i)));
             }
             assertEquals(count, survivorHandled.get());
             assertEquals(0, requester.inFlight());
@@ -233,7 +235,7 @@ class RequestFailureTest
             replying.start();
             for (int i = 0; i < count; i++)
             {
-                assertEquals("a" + i, replies.get(i).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).payloadAsString());
+                assertEquals("a" + i, payloadOf(replies.get(i)));
             }
             replying.join(TIMEOUT.toMillis());
             for (int i = 0; i < count; i++)
@@ -267,13 +269,13 @@ class RequestFailureTest
 
             await(() -> 2 == held.size(), TIMEOUT, "both requests at the replier");
             held.get(0).reply(bytes("done"));
-            assertEquals("done", first.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).payloadAsString());
+            assertEquals("done", payloadOf(first));
             final CompletableFuture<Message> fourth = requester.request("q", bytes("4"), TIMEOUT);
             await(() -> 3 == held.size(), TIMEOUT, "the fourth request at the replier");
             held.get(1).reply(bytes("two"));
             held.get(2).reply(bytes("four"));
-            assertEquals("two", second.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).payloadAsString());
-            assertEquals("four", fourth.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).payloadAsString());
+            assertEquals("two", payloadOf(second));
+            assertEquals("four", payloadOf(fourth));
         }
     }
 
@@ -301,6 +303,11 @@ class RequestFailureTest
         final Throwable failure = failureOf(reply);
         assertInstanceOf(RemoteHandlerException.class, failure);
         assertEquals(message, failure.getMessage());
+    }
+
+    private static String payloadOf(final CompletableFuture<Message> reply) throws Exception
+    {
+        return reply.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).payloadAsString();
     }
 
     private static Throwable failureOf(final CompletableFuture<Message> reply)

@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A hand-driven ZMTP 3.1 peer over a plain {@link Socket} on 127.0.0.1, for feeding a Petrel socket exact bytes,
@@ -42,6 +45,28 @@ public final class RawZmtpPeer implements AutoCloseable
         try
         {
             final Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+            socket.setSoTimeout(2000);
+            socket.setTcpNoDelay(true);
+            return new RawZmtpPeer(socket);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
+     * Accepts one connection from a Petrel socket that connects to this listener; reads time out after two seconds.
+     *
+     * @param server a listener on 127.0.0.1 the Petrel socket connects to.
+     * @return the peer, not yet greeted.
+     */
+    public static RawZmtpPeer accept(final ServerSocket server)
+    {
+        try
+        {
+            server.setSoTimeout(5000);
+            final Socket socket = server.accept();
             socket.setSoTimeout(2000);
             socket.setTcpNoDelay(true);
             return new RawZmtpPeer(socket);
@@ -223,6 +248,54 @@ public final class RawZmtpPeer implements AutoCloseable
         {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /**
+     * Reads the next message, skipping commands (such as PING) that come before it.
+     *
+     * @return the bodies of the message's frames, in order.
+     */
+    public List<byte[]> readMessage()
+    {
+        try
+        {
+            final List<byte[]> frames = new ArrayList<>();
+            while (true)
+            {
+                final int flags = in.readUnsignedByte();
+                final long size = (flags & 0x02) != 0 ? in.readLong() : in.readUnsignedByte();
+                final byte[] body = readFully((int)size);
+                if ((flags & 0x04) != 0)
+                {
+                    continue;
+                }
+                frames.add(body);
+                if ((flags & 0x01) == 0)
+                {
+                    return frames;
+                }
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
+     * Sends one message of several frames.
+     *
+     * @param frames the frame bodies, in order.
+     * @return this.
+     */
+    public RawZmtpPeer sendFrames(final byte[]... frames)
+    {
+        final ByteArrayOutputStream message = new ByteArrayOutputStream();
+        for (int i = 0; i < frames.length; i++)
+        {
+            message.writeBytes(frame(i < frames.length - 1 ? 0x01 : 0, frames[i]));
+        }
+        return write(message.toByteArray());
     }
 
     /**
