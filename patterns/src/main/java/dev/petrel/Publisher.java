@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.petrel.patterns.Envelope;
+import dev.petrel.patterns.EpochNanos;
 import dev.petrel.patterns.PublisherPeer;
 import dev.petrel.patterns.SubscriptionCommand;
 import dev.petrel.transport.Pipe;
@@ -266,7 +267,7 @@ public final class Publisher extends SocketBase
         if (pipe.isPetrelPeer())
         {
             scratch.checkLimit(Envelope.maxLength(peer.targetCount(), headers));
-            final int metaLength = Envelope.encode(scratch, 0, System.currentTimeMillis() * 1_000_000L, 0, 0,
+            final int metaLength = Envelope.encode(scratch, 0, EpochNanos.now(), 0, 0,
                 peer.targets(), peer.targetCount(), headers);
             frames.add(scratch, 0, metaLength);
         }

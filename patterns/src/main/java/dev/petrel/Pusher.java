@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.petrel.patterns.ConsistentHashRing;
 import dev.petrel.patterns.Envelope;
+import dev.petrel.patterns.EpochNanos;
 import dev.petrel.transport.Pipe;
 import dev.petrel.transport.zmtp.InboundFrames;
 import dev.petrel.transport.zmtp.ZmtpSocketType;
@@ -216,7 +217,7 @@ public final class Pusher extends SocketBase
         {
             scratch.checkLimit(Envelope.maxLength(0, headers));
             final int metaLength = Envelope.encode(
-                scratch, 0, System.currentTimeMillis() * 1_000_000L, 0, 0, null, 0, headers);
+                scratch, 0, EpochNanos.now(), 0, 0, null, 0, headers);
             frames.add(scratch, 0, metaLength);
         }
         frames.add(payload, offset, length);

@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.petrel.patterns.Envelope;
+import dev.petrel.patterns.EpochNanos;
 import dev.petrel.patterns.SubjectPattern;
 import dev.petrel.transport.OutboundFrames;
 import dev.petrel.transport.Pipe;
@@ -19,7 +20,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 /**
  * Answers requests (ZeroMQ ROUTER on the wire). Between Petrel peers the request's subject picks the handler;
  * plain ZeroMQ REQ and DEALER peers are answered as a ROUTER would: every frame up to the first empty one is the
- * envelope, echoed in front of the reply. Requests without a subject go to the first handler.
+ * envelope, echoed in front of the reply; a request without that empty frame is dropped and counted, as a ZeroMQ
+ * REP drops it. Requests without a subject go to the first handler.
  * <p>
  * Synchronous handlers run on the I/O thread and return the reply; asynchronous ones reply later from any
  * thread, in any order. A handler that throws sends an error reply. All writes to the network happen on the I/O
@@ -95,6 +97,12 @@ public final class Replier extends SocketBase
                 delimiter = i;
                 break;
             }
+        }
+        if (delimiter < 0)
+        {
+            // No envelope to echo, so no way back: dropped, as a ZeroMQ REP does (the connection stays up).
+            countDrop(pipe, DropReason.MALFORMED);
+            return true;
         }
         final byte[][] routing = new byte[delimiter + 1][];
         for (int i = 0; i <= delimiter; i++)
@@ -285,7 +293,7 @@ public final class Replier extends SocketBase
             final Map<String, String> headers = reply.message.headers();
             ioScratch.checkLimit(Envelope.maxLength(0, headers));
             final int metaLength = Envelope.encode(
-                ioScratch, 0, System.currentTimeMillis() * 1_000_000L, 0, 0, null, 0, headers);
+                ioScratch, 0, EpochNanos.now(), 0, 0, null, 0, headers);
             ioFrames.add(ioScratch, 0, metaLength);
         }
         ioFrames.add(new UnsafeBuffer(payload), 0, payload.length);

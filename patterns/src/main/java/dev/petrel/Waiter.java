@@ -8,7 +8,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Waiter
 {
-    private static final long MAX_PARK_NS = 1_000_000;
+    private static final long MAX_PARK_NS = 100_000;
 
     private int step;
 

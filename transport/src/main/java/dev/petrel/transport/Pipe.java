@@ -45,6 +45,7 @@ public final class Pipe implements ControlledMessageHandler
     private final byte[] peerIdentity;
     private final Map<String, String> peerProperties;
     private final int peerMinorVersion;
+    private final boolean petrelPeer;
     private final AtomicInteger dropOldestRequests = new AtomicInteger();
     private volatile long offered;
     private volatile long drained;
@@ -78,6 +79,7 @@ public final class Pipe implements ControlledMessageHandler
         this.peerIdentity = handshake.identity();
         this.peerProperties = handshake.properties();
         this.peerMinorVersion = handshake.minorVersion();
+        this.petrelPeer = peerProperties.containsKey(dev.petrel.transport.zmtp.ZmtpDescriptor.PROPERTY_PETREL);
     }
 
     void bind(final Runnable closer, final ControlledMessageHandler drainTarget)
@@ -403,7 +405,7 @@ public final class Pipe implements ControlledMessageHandler
      */
     public boolean isPetrelPeer()
     {
-        return peerProperties.containsKey(dev.petrel.transport.zmtp.ZmtpDescriptor.PROPERTY_PETREL);
+        return petrelPeer;
     }
 
     /**

@@ -34,6 +34,7 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
 
     private static final int READ_BUFFER_LENGTH = 64 * 1024;
     private static final int MIN_WRITE_BUFFER_LENGTH = 256 * 1024;
+    private static final int MAX_WRITE_BATCH_LENGTH = 256 * 1024;
 
     private final IoAgent agent;
     private final SocketChannel channel;
@@ -220,6 +221,11 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
 
     private void writeCommand(final String name, final byte[] data, final int offset, final int length)
     {
+        if (writeBlocked)
+        {
+            writeBuffer.compact();
+            writeBlocked = false;
+        }
         final int bodyLength = 1 + name.length() + length;
         int at = writeBuffer.position();
         at += ZmtpFrameHeader.write(writeView, at, bodyLength, false, true);
@@ -334,6 +340,10 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
         {
             return 0;
         }
+        if (writeBlocked && !writeOut())
+        {
+            return 0;
+        }
         int work = 0;
         if (null != pipe)
         {
@@ -342,7 +352,9 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
         }
         if (writeBuffer.position() > 0)
         {
-            work += write();
+            writeBuffer.flip();
+            writeOut();
+            work++;
         }
         return work;
     }
@@ -357,9 +369,14 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
         }
     }
 
-    private int write()
+    /**
+     * Writes the flipped write buffer. What the socket does not take stays in place, unmoved, until the socket is
+     * writable again; only then is the buffer refilled.
+     *
+     * @return true when everything was written and the buffer is empty and ready to fill.
+     */
+    private boolean writeOut()
     {
-        writeBuffer.flip();
         try
         {
             channel.write(writeBuffer);
@@ -367,24 +384,28 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
         catch (final IOException ex)
         {
             writeBuffer.clear();
+            writeBlocked = false;
             close("write failed: " + ex.getMessage(), true);
-            return 1;
+            return false;
         }
         final boolean blocked = writeBuffer.hasRemaining();
+        if (!blocked)
+        {
+            writeBuffer.clear();
+        }
         writeBlocked = blocked;
-        writeBuffer.compact();
         final int ops = SelectionKey.OP_READ | (blocked ? SelectionKey.OP_WRITE : 0);
         if (key.isValid() && key.interestOps() != ops)
         {
             key.interestOps(ops);
         }
-        return 1;
+        return !blocked;
     }
 
     @Override
     public Action onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
     {
-        if (writeBuffer.remaining() < length)
+        if (writeBuffer.remaining() < length || writeBuffer.position() >= MAX_WRITE_BATCH_LENGTH)
         {
             return Action.ABORT;
         }
@@ -435,14 +456,14 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
             close("heartbeat timeout: nothing received for " + (nowNs - lastReceivedNs) / 1_000_000 + " ms", true);
             return 1;
         }
-        if (intervalNs > 0 && nowNs - lastPingNs >= intervalNs && !pipe.isMidMessage() &&
+        if (intervalNs > 0 && nowNs - lastPingNs >= intervalNs && !pipe.isMidMessage() && !writeBlocked &&
             writeBuffer.remaining() > 16)
         {
             lastPingNs = nowNs;
             final int ttlDeciseconds = (int)Math.min(0xFFFF, settings.heartbeatTimeoutNs() / 100_000_000L);
             final byte[] ttl = { (byte)(ttlDeciseconds >>> 8), (byte)ttlDeciseconds };
             writeCommand(ZmtpDescriptor.PING, ttl, 0, 2);
-            write();
+            flush();
             return 1;
         }
         return 0;
@@ -464,7 +485,7 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
      */
     boolean lingerDone(final long nowNs)
     {
-        final boolean empty = writeBuffer.position() == 0 && (null == pipe || !pipe.hasQueued());
+        final boolean empty = !writeBlocked && writeBuffer.position() == 0 && (null == pipe || !pipe.hasQueued());
         return empty || nowNs - lingerDeadlineNs > 0;
     }
 
