@@ -25,7 +25,8 @@ import org.agrona.concurrent.UnsafeBuffer;
  * ZMTP-encoded messages, one Petrel message per Aeron message.
  * <p>
  * Inbound fragments go straight into a ZMTP frame decoder, which reassembles messages itself, so no fragment
- * assembler is needed; a message the socket cannot take yet stops the poll until it is taken. Outbound, the pipe's
+ * assembler is needed, and hands a message that fits one fragment to the socket in place, straight from the term
+ * buffer. A message the socket cannot take yet stops the poll until it is taken. Outbound, the pipe's
  * records are offered to the publication ({@code tryClaim} when they fit one frame); back pressure from Aeron aborts
  * the drain, and the pipe's high-water mark pushes back on the socket. The first message each way is a
  * {@link AeronHello}; its owner ({@link AeronAcceptor} or {@link AeronConnector}) drives the handshake and then
@@ -194,6 +195,7 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
         {
             return 0;
         }
+        // a message refused in place was not consumed: the poll offers the same fragment again
         return image.controlledPoll(this, FRAGMENT_LIMIT);
     }
 
@@ -251,6 +253,10 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
         }
         if (consumed < length)
         {
+            if (0 == consumed && decoder.hasPending())
+            {
+                return ControlledFragmentHandler.Action.ABORT;
+            }
             failure = "an Aeron message held more than one Petrel message";
             return ControlledFragmentHandler.Action.BREAK;
         }

@@ -26,8 +26,6 @@ final class AeronMedia implements AutoCloseable
 {
     /** Names the directory of an external media driver to use instead of an embedded one. */
     static final String AERON_DIR_PROP_NAME = CommonContext.AERON_DIR_PROP_NAME;
-    /** The JVM flag Agrona needs on JDK 17 for the embedded driver. */
-    static final String REQUIRED_JVM_FLAG = "--add-exports java.base/jdk.internal.misc=ALL-UNNAMED";
 
     private static final long IMAGE_LIVENESS_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(2);
     private static final long PUBLICATION_CONNECTION_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(2);
@@ -71,12 +69,11 @@ final class AeronMedia implements AutoCloseable
             return new AeronMedia(driver, connect(directory.getPath(), driver.sharedAgentInvoker(), errorHandler),
                 directory);
         }
-        catch (final IllegalAccessError ex)
+        catch (final LinkageError ex)
         {
             CloseHelper.quietClose(driver);
             IoUtil.delete(directory, true);
-            throw new TransportException(
-                "the embedded Aeron media driver needs the JVM flag " + REQUIRED_JVM_FLAG, ex);
+            throw UnsafeAccessCheck.missingFlag(ex);
         }
         catch (final RuntimeException ex)
         {

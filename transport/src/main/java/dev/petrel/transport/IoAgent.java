@@ -34,7 +34,7 @@ public final class IoAgent implements Agent, AutoCloseable
 
     private final TransportListener listener;
     private final Selector selector;
-    private final ManyToOneConcurrentArrayQueue<Runnable> commands = new ManyToOneConcurrentArrayQueue<>(4096);
+    private final ManyToOneConcurrentArrayQueue<Runnable> commands;
     private final List<TcpConnection> connections = new ArrayList<>();
     private final List<TcpConnector> connectors = new ArrayList<>();
     private final Map<PipeHandler, List<ServerSocketChannel>> listeners = new HashMap<>();
@@ -54,6 +54,8 @@ public final class IoAgent implements Agent, AutoCloseable
      */
     public IoAgent(final TransportListener listener, final IdleStrategies idle)
     {
+        UnsafeAccessCheck.check();
+        this.commands = new ManyToOneConcurrentArrayQueue<>(4096);
         this.listener = listener;
         try
         {

@@ -1,0 +1,162 @@
+package dev.petrel.transport;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.petrel.transport.zmtp.FrameSink;
+import dev.petrel.transport.zmtp.InboundFrames;
+import dev.petrel.transport.zmtp.ZmtpFrameDecoder;
+import dev.petrel.transport.zmtp.ZmtpMetadata;
+import dev.petrel.transport.zmtp.ZmtpSocketType;
+import io.aeron.ChannelUri;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * How Petrel reads Aeron endpoints and encodes its HELLO, without a media driver.
+ */
+class AeronChannelTest
+{
+    @Test
+    void shouldTakeTheStreamIdOutOfTheChannelAndDefaultIt()
+    {
+        final AeronChannel given = AeronChannel.parse(Endpoint.parse("aeron:udp?endpoint=127.0.0.1:4000|stream-id=7"));
+        assertEquals(7, given.streamId());
+        assertEquals("aeron:udp?endpoint=127.0.0.1:4000", given.subscriptionChannel());
+
+        final AeronChannel defaulted = AeronChannel.parse(Endpoint.parse("aeron:ipc"));
+        assertEquals(AeronChannel.STREAM_ID_DEFAULT, defaulted.streamId());
+        assertFalse(defaulted.isUdp());
+    }
+
+    @Test
+    void shouldAddDefaultTermLengthsToPublicationsButKeepAGivenOne()
+    {
+        assertEquals("4m", termLength(AeronChannel.parse(Endpoint.parse("aeron:udp?endpoint=127.0.0.1:4000"))));
+        assertEquals("1m", termLength(AeronChannel.parse(Endpoint.parse("aeron:ipc"))));
+        assertEquals("16m", termLength(AeronChannel.parse(Endpoint.parse("aeron:ipc?term-length=16m"))));
+    }
+
+    @Test
+    void shouldReplyOnTheLoopbackAddressWithTheSameTermLengthAndMtu()
+    {
+        final AeronChannel channel = AeronChannel.parse(
+            Endpoint.parse("aeron:udp?endpoint=127.0.0.1:4000|term-length=8m|mtu=8k"));
+        assertEquals("aeron:udp?endpoint=127.0.0.1:0", channel.replySubscriptionChannel());
+
+        final ChannelUri reply = ChannelUri.parse(
+            channel.replyPublicationChannel("aeron:udp?endpoint=127.0.0.1:45678"));
+        assertEquals("127.0.0.1:45678", reply.get("endpoint"));
+        assertEquals("8m", reply.get("term-length"));
+        assertEquals("8k", reply.get("mtu"));
+    }
+
+    @Test
+    void shouldReportTheResolvedPortAndAnOtherThanDefaultStreamWhenBound()
+    {
+        final AeronChannel channel = AeronChannel.parse(Endpoint.parse("aeron:udp?endpoint=127.0.0.1:0|stream-id=9"));
+        assertTrue(channel.hasWildcardPort());
+        final ChannelUri bound = ChannelUri.parse(channel.boundEndpoint("aeron:udp?endpoint=127.0.0.1:40123"));
+        assertEquals("127.0.0.1:40123", bound.get("endpoint"));
+        assertEquals("9", bound.get("stream-id"));
+    }
+
+    @Test
+    void shouldRejectABadStreamId()
+    {
+        final TransportException ex = assertThrows(TransportException.class,
+            () -> AeronChannel.parse(Endpoint.parse("aeron:ipc?stream-id=x")));
+        assertTrue(ex.getMessage().contains("stream-id"), ex.getMessage());
+    }
+
+    @Test
+    void shouldEncodeHelloAsAReadyCommandTheFrameDecoderReads()
+    {
+        final byte[] hello = AeronHello.encode(handler(ZmtpSocketType.PUSH), Map.of(AeronHello.PROPERTY_SESSION, "ab"));
+        final AtomicReference<Map<String, String>> seen = new AtomicReference<>();
+        final ZmtpFrameDecoder decoder = new ZmtpFrameDecoder(1024);
+        assertEquals(hello.length, decoder.decode(new UnsafeBuffer(hello), 0, hello.length, new FrameSink()
+        {
+            @Override
+            public boolean onMessage(final InboundFrames frames)
+            {
+                return fail("HELLO is a command");
+            }
+
+            @Override
+            public String onCommand(final String name, final DirectBuffer buffer, final int offset, final int length)
+            {
+                assertEquals("READY", name);
+                seen.set(ZmtpMetadata.decode(buffer, offset, length));
+                return null;
+            }
+        }));
+        assertEquals("PUSH", seen.get().get("Socket-Type"));
+        assertEquals("ab", seen.get().get(AeronHello.PROPERTY_SESSION));
+        assertEquals(ZmtpSocketType.PUSH, AeronHello.handshake(handler(ZmtpSocketType.PULL), seen.get()).socketType());
+    }
+
+    @Test
+    void shouldRefuseAHelloFromAnIncompatibleSocketType()
+    {
+        final Map<String, String> hello = Map.of("Socket-Type", "PUB");
+        final TransportException ex = assertThrows(TransportException.class,
+            () -> AeronHello.handshake(handler(ZmtpSocketType.PULL), hello));
+        assertEquals("socket type PUB cannot talk to PULL", ex.getMessage());
+    }
+
+    private static String termLength(final AeronChannel channel)
+    {
+        return ChannelUri.parse(channel.publicationChannel()).get("term-length");
+    }
+
+    private static PipeHandler handler(final ZmtpSocketType type)
+    {
+        return new PipeHandler()
+        {
+            @Override
+            public ZmtpSocketType socketType()
+            {
+                return type;
+            }
+
+            @Override
+            public byte[] identity()
+            {
+                return new byte[0];
+            }
+
+            @Override
+            public TransportSettings settings()
+            {
+                return null;
+            }
+
+            @Override
+            public void onPipeAttached(final Pipe pipe)
+            {
+            }
+
+            @Override
+            public void onPipeDetached(final Pipe pipe)
+            {
+            }
+
+            @Override
+            public boolean onMessage(final Pipe pipe, final InboundFrames frames)
+            {
+                return true;
+            }
+
+            @Override
+            public String onCommand(
+                final Pipe pipe, final String name, final DirectBuffer buffer, final int offset, final int length)
+            {
+                return null;
+            }
+        };
+    }
+}
