@@ -279,6 +279,26 @@ class RequestFailureTest
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "tcp", "inproc" })
+    void shouldFailInFlightRequestsWithSocketClosedWhenTheRequesterCloses(final String transport)
+    {
+        try (Node node = Node.create(Tests.fastContext()))
+        {
+            final AtomicInteger taken = new AtomicInteger();
+            final Replier replier = node.replier().handleAsync(">", (request, channel) -> taken.incrementAndGet());
+            final Requester requester = connected(node, replier.bind(Tests.bindEndpoint(transport)));
+            final CompletableFuture<Message> reply = requester.request("q", bytes("x"), TIMEOUT);
+            await(() -> 1 == taken.get(), TIMEOUT, "the request at the replier");
+
+            requester.close();
+
+            assertInstanceOf(SocketClosedException.class, failureOf(reply));
+            assertInstanceOf(SocketClosedException.class, failureOf(requester.request("q", bytes("y"), TIMEOUT)));
+            assertEquals(0, requester.inFlight());
+        }
+    }
+
     private static Requester connected(final Node node, final String endpoint)
     {
         final Requester requester = node.requester();

@@ -145,6 +145,25 @@ class RequestReplyJeroMqTest
         }
     }
 
+    @Test
+    void shouldDropAJeroMqDealerRequestWithoutDelimiterAsRepDoes()
+    {
+        try (Node node = Node.create(Tests.fastContext()); ZContext context = new ZContext())
+        {
+            final Replier replier = prefixing(node);
+            final ZMQ.Socket dealer = socket(context, SocketType.DEALER);
+            dealer.connect(replier.bind("tcp://127.0.0.1:0"));
+
+            send(dealer, bytes("no delimiter"));
+            await(() -> 1 == replier.stats().dropped(), TIMEOUT, "the request without delimiter to be dropped");
+            send(dealer, new byte[0], bytes("framed"));
+
+            assertFrames(receive(dealer), "", "re:framed");
+            assertEquals(1, replier.stats().dropped());
+            assertEquals(1, replier.stats().received());
+        }
+    }
+
     private static Replier prefixing(final Node node)
     {
         return node.replier().handle(">", request -> Message.of("", "re:" + request.payloadAsString()));
