@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.petrel.patterns.Envelope;
+import dev.petrel.patterns.EpochNanos;
 import dev.petrel.patterns.SubjectPattern;
 import dev.petrel.transport.OutboundFrames;
 import dev.petrel.transport.Pipe;
@@ -292,7 +293,7 @@ public final class Replier extends SocketBase
             final Map<String, String> headers = reply.message.headers();
             ioScratch.checkLimit(Envelope.maxLength(0, headers));
             final int metaLength = Envelope.encode(
-                ioScratch, 0, System.currentTimeMillis() * 1_000_000L, 0, 0, null, 0, headers);
+                ioScratch, 0, EpochNanos.now(), 0, 0, null, 0, headers);
             ioFrames.add(ioScratch, 0, metaLength);
         }
         ioFrames.add(new UnsafeBuffer(payload), 0, payload.length);
