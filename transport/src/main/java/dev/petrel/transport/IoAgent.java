@@ -258,6 +258,11 @@ public final class IoAgent implements Agent, AutoCloseable
         return selector;
     }
 
+    boolean pollsAeron()
+    {
+        return aeron.isStarted();
+    }
+
     void sleeping(final boolean sleeping)
     {
         this.sleeping = sleeping;

@@ -12,10 +12,16 @@ import org.agrona.concurrent.IdleStrategy;
 final class SelectorIdleStrategy implements IdleStrategy
 {
     private static final long MAX_BLOCK_MS = 100;
+    /**
+     * Aeron traffic does not wake the selector (the media driver owns its sockets), so while Aeron is in use the
+     * backoff strategy parks this long instead of blocking in the selector for up to a millisecond.
+     */
+    private static final long AERON_PARK_NS = 100_000;
 
     private final IoAgent agent;
     private final int spins;
     private final int yields;
+    private final boolean parkForAeron;
     private int idleCount;
 
     SelectorIdleStrategy(final IoAgent agent, final IdleStrategies kind)
@@ -36,6 +42,7 @@ final class SelectorIdleStrategy implements IdleStrategy
                 yields = 50;
                 break;
         }
+        parkForAeron = IdleStrategies.BACKOFF == kind;
     }
 
     @Override
@@ -72,6 +79,11 @@ final class SelectorIdleStrategy implements IdleStrategy
 
     private void block()
     {
+        if (parkForAeron && agent.pollsAeron())
+        {
+            java.util.concurrent.locks.LockSupport.parkNanos(AERON_PARK_NS);
+            return;
+        }
         final Selector selector = agent.selector();
         agent.sleeping(true);
         try
