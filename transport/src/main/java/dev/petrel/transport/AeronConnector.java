@@ -201,11 +201,6 @@ final class AeronConnector
         }
     }
 
-    boolean isStopped()
-    {
-        return stopped;
-    }
-
     void close()
     {
         stopped = true;

@@ -70,19 +70,9 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
         this.decoder = new ZmtpFrameDecoder(handler.settings().maxMessageLength());
     }
 
-    PipeHandler handler()
-    {
-        return handler;
-    }
-
     void publication(final ExclusivePublication publication)
     {
         this.publication = publication;
-    }
-
-    boolean hasPublication()
-    {
-        return null != publication;
     }
 
     void image(final Image image)

@@ -118,22 +118,6 @@ final class AeronMedia implements AutoCloseable
     }
 
     /**
-     * @return true when an embedded driver runs in this node.
-     */
-    boolean isEmbedded()
-    {
-        return null != driver;
-    }
-
-    /**
-     * @return the embedded driver's directory, or null when an external driver is used.
-     */
-    File embeddedDirectory()
-    {
-        return embeddedDirectory;
-    }
-
-    /**
      * Runs one duty cycle of the embedded driver and of the client conductor.
      *
      * @return work done.
