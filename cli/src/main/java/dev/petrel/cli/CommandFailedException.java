@@ -19,4 +19,13 @@ final class CommandFailedException extends RuntimeException
     {
         super(message);
     }
+
+    /**
+     * @param message one line saying what went wrong.
+     * @param cause   the failure behind it, shown with {@code --verbose}.
+     */
+    CommandFailedException(final String message, final Throwable cause)
+    {
+        super(message, cause);
+    }
 }

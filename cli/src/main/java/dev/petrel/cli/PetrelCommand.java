@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
         SubCommand.class,
         PushCommand.class,
         PullCommand.class,
+        ReqCommand.class,
+        ReplyCommand.class,
         LogCommand.class,
         DemoCommand.class,
         VersionCommand.class,
