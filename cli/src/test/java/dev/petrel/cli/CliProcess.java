@@ -28,6 +28,7 @@ import java.util.function.Predicate;
 final class CliProcess implements AutoCloseable
 {
     private static final String END = new String("end of stream");
+    private static final String BOUND = "petrel: bound ";
 
     private final Process process;
     private final BlockingQueue<String> outLines = new LinkedBlockingQueue<>();
@@ -110,6 +111,26 @@ final class CliProcess implements AutoCloseable
             }
         }
         throw new AssertionError("no matching stderr line; stderr so far: " + err);
+    }
+
+    /**
+     * Waits for the {@code petrel: bound ENDPOINT} line a bind to port 0 prints.
+     *
+     * @param timeout how long to wait.
+     * @return the endpoint bound.
+     * @throws AssertionError when none came in time.
+     */
+    String awaitBoundEndpoint(final Duration timeout)
+    {
+        return awaitErrLine(line -> line.startsWith(BOUND), timeout).substring(BOUND.length());
+    }
+
+    /**
+     * Asks the command to stop, as {@code kill} does (SIGTERM).
+     */
+    void terminate()
+    {
+        process.destroy();
     }
 
     /**

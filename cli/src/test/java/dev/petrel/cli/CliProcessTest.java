@@ -174,16 +174,12 @@ class CliProcessTest
 
     private static String boundEndpoint(final CliProcess process)
     {
-        return process.awaitErrLine(line -> line.startsWith("petrel: bound "), WAIT)
-            .substring("petrel: bound ".length());
+        return process.awaitBoundEndpoint(WAIT);
     }
 
     private static int closedPort() throws Exception
     {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
-        {
-            return socket.getLocalPort();
-        }
+        return LoopbackPorts.closed();
     }
 
     private static void assertJson(final String line, final long seq, final String escapedPayload)

@@ -46,7 +46,16 @@ class UsageErrorTest
             Arguments.of("Unmatched argument", new String[] { "publish" }),
             Arguments.of("missing command", new String[0]),
             Arguments.of("missing log command", new String[] { "log" }),
-            Arguments.of("--size must be at least 8", new String[] { "demo", "--size", "4" }));
+            Arguments.of("--size must be at least 8", new String[] { "demo", "--size", "4" }),
+            Arguments.of("Missing required argument (specify one of these): (--echo | --payload=TEXT | " +
+                "--exec=COMMAND)", new String[] { "reply", "a", "--bind", "tcp://127.0.0.1:0" }),
+            Arguments.of("mutually exclusive", new String[] { "reply", "a", "--echo", "--payload", "x", "--bind",
+                "tcp://127.0.0.1:0" }),
+            Arguments.of("missing endpoint", new String[] { "reply", "a", "--echo" }),
+            Arguments.of("bad pattern", new String[] { "reply", "a.>.b", "--echo", "--bind", "tcp://127.0.0.1:0" }),
+            Arguments.of("Missing required option: '--connect=ENDPOINT'", new String[] { "req", "a", "b" }),
+            Arguments.of("Missing required parameter: 'PAYLOAD'", new String[] { "req", "a", "--connect",
+                "tcp://127.0.0.1:1" }));
     }
 
     @ParameterizedTest(name = "{0}")
