@@ -18,10 +18,12 @@ import java.util.function.Supplier;
 import org.zeromq.ZMQ;
 
 /**
- * Measures Petrel beside JeroMQ in one run on one machine: TCP push/pull and pub/sub (one subscriber) throughput
- * for 64-byte and 1 KiB messages, each library doing the same work with its cheapest send and receive calls, sender
- * and receiver in this JVM. Every row runs a warm-up pass and then a measured pass on the same connected sockets.
- * Prints one markdown table and writes it to {@code <results-dir>/comparison-<timestamp>.md} and to {@code --out}.
+ * Measures Petrel beside its peers in one run on one machine, sender and receiver in this JVM, each library doing the
+ * same work with its cheapest calls: TCP push/pull and pub/sub throughput vs JeroMQ; request/reply latency and
+ * pipelined throughput vs JeroMQ REQ/REP and DEALER/ROUTER; pub/sub and request/reply vs NATS; ping-pong and
+ * throughput over Aeron UDP and IPC vs raw Aeron; and plain-JDK physical references. Every row runs a warm-up pass
+ * and then a measured pass on the same connected sockets. {@code --only} picks sections. Prints one markdown document
+ * and writes it to {@code <results-dir>/comparison-<timestamp>.md} and to {@code --out}.
  * <p>
  * Runs its trials one at a time on the calling thread; not meant to share the machine with other load.
  */
@@ -86,24 +88,58 @@ public final class ComparisonRunner
     }
 
     /**
-     * Runs every row.
+     * Runs the sections the options select, in order, and the fractions of the physical references.
      *
      * @return the report in markdown.
      */
     public String run()
     {
         final double loadBefore = MachineInfo.loadAverage();
+        final Findings findings = new Findings();
+        final SectionSupport support = new SectionSupport(options, log);
+        final StringBuilder body = new StringBuilder(8192);
+        if (options.runs(Section.THROUGHPUT))
+        {
+            body.append(throughput(findings)).append('\n');
+        }
+        if (options.runs(Section.REQREP))
+        {
+            body.append(new ReqRepSection(support, findings).run()).append('\n');
+        }
+        if (options.runs(Section.NATS))
+        {
+            body.append(new NatsSection(support, log).run()).append('\n');
+        }
+        if (options.runs(Section.AERON))
+        {
+            body.append(new AeronSection(support, findings).run()).append('\n');
+        }
+        if (options.runs(Section.REFERENCE))
+        {
+            body.append(new ReferenceSection(support, findings).run()).append('\n');
+            body.append(new FractionSection(findings).run());
+        }
+        final double loadAfter = MachineInfo.loadAverage();
+        return ReportHeader.render(options, loadBefore, loadAfter) + "\n" + body;
+    }
+
+    private String throughput(final Findings findings)
+    {
         final List<ComparisonRow> rows = new ArrayList<>();
         for (final Workload workload : Workload.values())
         {
             for (final int length : MESSAGE_LENGTHS)
             {
-                rows.add(runRow(workload, length));
+                final ComparisonRow row = runRow(workload, length);
+                rows.add(row);
+                if (Workload.PUSH_PULL == workload && 64 == length)
+                {
+                    findings.rate(Findings.PETREL_PUSHPULL_TCP_64, row.petrel().messagesPerSecond());
+                }
             }
         }
-        final double loadAfter = MachineInfo.loadAverage();
         return ComparisonTable.render("Petrel vs JeroMQ " + jeromqVersion() + ": TCP throughput on 127.0.0.1",
-            notes(loadBefore, loadAfter), rows);
+            notes(), rows);
     }
 
     private ComparisonRow runRow(final Workload workload, final int length)
@@ -145,12 +181,10 @@ public final class ComparisonRunner
             new JeroMqPubSubTrial(length, options.pubSubHighWaterMark(), SETUP_TIMEOUT);
     }
 
-    private List<String> notes(final double loadBefore, final double loadAfter)
+    private List<String> notes()
     {
         final List<String> notes = new ArrayList<>();
-        notes.add("machine: " + MachineInfo.detect());
-        notes.add(String.format(Locale.ROOT, "load average (1 min): %.2f before, %.2f after", loadBefore, loadAfter));
-        notes.add("mode: " + (options.quick() ? "quick" : "default") + "; measured pass: " +
+        notes.add("measured pass: " +
             count(64) + " messages of 64 B, " + count(1024) + " of 1024 B; warm-up pass: half as many; time cap " +
             options.timeCap().toSeconds() + " s per measured pass");
         notes.add("Petrel: one node (one I/O thread, idle strategy " + options.idleStrategy() +

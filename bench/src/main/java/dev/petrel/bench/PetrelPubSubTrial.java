@@ -11,7 +11,7 @@ import org.agrona.BitUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * Petrel pub/sub over TCP in one node with one subscriber: the calling thread publishes with the allocation-free
+ * Petrel pub/sub over TCP in one node with one subscriber (or several): the calling thread publishes with the allocation-free
  * {@link Publisher#publish(String, org.agrona.DirectBuffer, int, int)}; the subscription's callback (zero-copy
  * buffer view or {@link dev.petrel.Message}) counts on the node's I/O thread. The publisher keeps its default
  * drop-newest policy, with a send high-water mark (and an outbound buffer big enough to hold it) shared with the
@@ -24,6 +24,7 @@ public final class PetrelPubSubTrial implements ThroughputTrial
     private static final int ENCODING_OVERHEAD = 64;
 
     private final ReceiveCounter counter = new ReceiveCounter();
+    private final int subscribers;
     private final UnsafeBuffer payload;
     private final Node node;
     private final Publisher publisher;
@@ -44,6 +45,29 @@ public final class PetrelPubSubTrial implements ThroughputTrial
         final PetrelReceive receive,
         final Duration setupTimeout)
     {
+        this(messageLength, idleStrategy, sendHighWaterMark, receive, setupTimeout, 1);
+    }
+
+    /**
+     * Connects several subscribers (each its own socket and connection) to a publisher and waits until every
+     * subscription reached it. A pass counts deliveries: each message once per subscriber.
+     *
+     * @param messageLength     payload bytes per message.
+     * @param idleStrategy      the node's I/O idle strategy.
+     * @param sendHighWaterMark messages the publisher queues for each subscriber before dropping.
+     * @param receive           which callback counts.
+     * @param setupTimeout      how long connecting may take.
+     * @param subscribers       how many subscribers.
+     */
+    public PetrelPubSubTrial(
+        final int messageLength,
+        final String idleStrategy,
+        final int sendHighWaterMark,
+        final PetrelReceive receive,
+        final Duration setupTimeout,
+        final int subscribers)
+    {
+        this.subscribers = subscribers;
         payload = new UnsafeBuffer(TrialSupport.filled(messageLength));
         final long queueBytes = (long)sendHighWaterMark * (messageLength + ENCODING_OVERHEAD);
         final int pipeBufferLength = BitUtil.findNextPositivePowerOfTwo(
@@ -53,17 +77,11 @@ public final class PetrelPubSubTrial implements ThroughputTrial
         {
             publisher = node.publisher().sendHighWaterMark(sendHighWaterMark);
             final String endpoint = publisher.bind("tcp://127.0.0.1:0");
-            final Subscriber subscriber = node.subscriber();
-            subscriber.connect(endpoint);
-            if (PetrelReceive.BUFFER == receive)
+            for (int i = 0; i < subscribers; i++)
             {
-                subscriber.subscribe(PATTERN, (buffer, offset, length) -> counter.countIf(length == messageLength));
+                subscribe(node.subscriber(), endpoint, messageLength, receive);
             }
-            else
-            {
-                subscriber.subscribe(PATTERN, message -> counter.countIf(message.payload().length == messageLength));
-            }
-            if (!publisher.awaitSubscribers(1, setupTimeout))
+            if (!publisher.awaitSubscribers(subscribers, setupTimeout))
             {
                 throw new IllegalStateException(
                     "Petrel subscriber did not subscribe within " + setupTimeout.toMillis() + " ms");
@@ -73,6 +91,20 @@ public final class PetrelPubSubTrial implements ThroughputTrial
         {
             node.close();
             throw ex;
+        }
+    }
+
+    private void subscribe(
+        final Subscriber subscriber, final String endpoint, final int messageLength, final PetrelReceive receive)
+    {
+        subscriber.connect(endpoint);
+        if (PetrelReceive.BUFFER == receive)
+        {
+            subscriber.subscribe(PATTERN, (buffer, offset, length) -> counter.countIf(length == messageLength));
+        }
+        else
+        {
+            subscriber.subscribe(PATTERN, message -> counter.countIf(message.payload().length == messageLength));
         }
     }
 
@@ -95,7 +127,7 @@ public final class PetrelPubSubTrial implements ThroughputTrial
                 break;
             }
         }
-        return sent;
+        return sent * subscribers;
     }
 
     @Override

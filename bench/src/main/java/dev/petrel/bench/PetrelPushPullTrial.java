@@ -9,7 +9,7 @@ import dev.petrel.Pusher;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * Petrel push/pull over TCP in one node: the calling thread sends with the allocation-free
+ * Petrel push/pull in one node, over TCP unless another endpoint is given: the calling thread sends with the allocation-free
  * {@link Pusher#send(org.agrona.DirectBuffer, int, int)}; the puller's callback (zero-copy buffer view or
  * {@link dev.petrel.Message}) counts on the node's I/O thread. Both sockets keep Petrel's default high-water marks,
  * as JeroMQ's trial keeps JeroMQ's.
@@ -32,6 +32,25 @@ public final class PetrelPushPullTrial implements ThroughputTrial
     public PetrelPushPullTrial(
         final int messageLength, final String idleStrategy, final PetrelReceive receive, final Duration setupTimeout)
     {
+        this("tcp://127.0.0.1:0", messageLength, idleStrategy, receive, setupTimeout);
+    }
+
+    /**
+     * Binds the puller at an endpoint, connects a pusher to it and waits for the connection.
+     *
+     * @param endpoint      where the puller binds ({@code tcp://127.0.0.1:0}, {@code aeron:udp?endpoint=...}, ...).
+     * @param messageLength payload bytes per message.
+     * @param idleStrategy  the node's I/O idle strategy.
+     * @param receive       which callback counts.
+     * @param setupTimeout  how long connecting may take.
+     */
+    public PetrelPushPullTrial(
+        final String endpoint,
+        final int messageLength,
+        final String idleStrategy,
+        final PetrelReceive receive,
+        final Duration setupTimeout)
+    {
         payload = new UnsafeBuffer(TrialSupport.filled(messageLength));
         node = Node.create(new NodeContext().idleStrategy(idleStrategy));
         try
@@ -45,9 +64,8 @@ public final class PetrelPushPullTrial implements ThroughputTrial
             {
                 puller.handler(message -> counter.countIf(message.payload().length == messageLength));
             }
-            final String endpoint = puller.bind("tcp://127.0.0.1:0");
             pusher = node.pusher();
-            pusher.connect(endpoint);
+            pusher.connect(puller.bind(endpoint));
             TrialSupport.awaitPeer(pusher::peerCount, setupTimeout, "Petrel pusher");
         }
         catch (final RuntimeException ex)

@@ -6,7 +6,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Counts the messages a receiving thread gets and times a pass by them. The receiving thread calls
- * {@link #increment()} (one writer only); the thread running the pass reads the count. The pass ends when every
+ * {@link #increment()} (one writer only), or several receiving threads all call {@link #incrementShared()};
+ * the thread running the pass reads the count. The pass ends when every
  * sent message has arrived, when nothing has arrived for {@link #QUIET_NS} after the sender finished (the rest
  * were lost), or at the time cap; the pass's time runs to the last change the counter saw.
  */
@@ -26,6 +27,14 @@ public final class ReceiveCounter
     public void increment()
     {
         count.setRelease(count.getPlain() + 1);
+    }
+
+    /**
+     * Counts one message; safe from several receiving threads as long as none uses {@link #increment()}.
+     */
+    public void incrementShared()
+    {
+        count.getAndIncrement();
     }
 
     /**

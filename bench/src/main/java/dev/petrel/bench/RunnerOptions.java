@@ -3,13 +3,15 @@ package dev.petrel.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 import dev.petrel.transport.IdleStrategies;
 
 /**
  * The comparison runner's command line, parsed. Default mode sends enough messages for steady figures within about
- * five minutes; {@code --quick} sends fewer and finishes within about a minute.
+ * six minutes; {@code --quick} sends fewer and finishes within about two minutes.
  *
  * @param quick             true for the quick mode.
  * @param messagesBySize    measured messages per pass, by payload length; warm-up passes send half as many.
@@ -19,6 +21,10 @@ import dev.petrel.transport.IdleStrategies;
  * @param petrelReceive     which Petrel receive callback counts.
  * @param resultsDir        where {@code comparison-<timestamp>.md} is written.
  * @param out               another file to write the report to, or null.
+ * @param sections          the sections to run.
+ * @param roundTrips        measured round trips per latency row; warm-up runs half as many.
+ * @param rowTimeCap        the longest a measured latency, request/reply, NATS, Aeron or reference pass may run.
+ * @param natsServer        the nats-server binary.
  * @param help              true when usage was asked for.
  */
 public record RunnerOptions(
@@ -30,14 +36,22 @@ public record RunnerOptions(
     PetrelReceive petrelReceive,
     Path resultsDir,
     Path out,
+    Set<Section> sections,
+    long roundTrips,
+    Duration rowTimeCap,
+    Path natsServer,
     boolean help)
 {
     /** Printed for {@code --help} and after a usage error. */
     public static final String USAGE = String.join(System.lineSeparator(),
         "usage: java --add-exports java.base/jdk.internal.misc=ALL-UNNAMED -jar petrel-bench.jar [options]",
-        "  --quick               small counts: the whole run takes under a minute",
-        "  --messages N          measured messages per pass for every size (warm-up sends N/2)",
-        "  --time-cap SECONDS    longest measured pass (default 20, quick 4)",
+        "  --quick               small counts: the whole run takes under two minutes",
+        "  --only LIST           run only these sections: throughput,reqrep,nats,aeron,reference (default all)",
+        "  --messages N          measured messages per throughput pass for every size (warm-up sends N/2)",
+        "  --round-trips N       measured round trips per latency row, requests per pipelined row (quick 10000)",
+        "  --time-cap SECONDS    longest throughput pass (default 20, quick 4)",
+        "  --row-cap SECONDS     longest pass of the other sections (default 8, quick 3)",
+        "  --nats-server PATH    nats-server binary (default /usr/sbin/nats-server)",
         "  --idle NAME           Petrel idle strategy: backoff (default), busy-spin or sleeping",
         "  --petrel-receive M    buffer (zero-copy view, default) or message (a Message per message)",
         "  --pubsub-hwm N        pub/sub send high-water mark for both libraries (default 100000)",
@@ -47,6 +61,9 @@ public record RunnerOptions(
 
     private static final Map<Integer, Long> DEFAULT_COUNTS = Map.of(64, 4_000_000L, 1024, 1_000_000L);
     private static final Map<Integer, Long> QUICK_COUNTS = Map.of(64, 400_000L, 1024, 100_000L);
+    private static final long DEFAULT_ROUND_TRIPS = 200_000;
+    private static final long QUICK_ROUND_TRIPS = 10_000;
+    private static final Path NATS_SERVER_DEFAULT = Path.of("/usr/sbin/nats-server");
 
     /**
      * @param args the command line.
@@ -63,6 +80,10 @@ public record RunnerOptions(
         PetrelReceive receive = PetrelReceive.BUFFER;
         Path resultsDir = defaultResultsDir();
         Path out = null;
+        Set<Section> sections = EnumSet.allOf(Section.class);
+        long roundTrips = 0;
+        long rowCapSeconds = 0;
+        Path natsServer = NATS_SERVER_DEFAULT;
         boolean help = false;
         for (int i = 0; i < args.length; i++)
         {
@@ -77,12 +98,18 @@ public record RunnerOptions(
                 case "--petrel-receive" -> receive = PetrelReceive.parse(value(args, ++i));
                 case "--results-dir" -> resultsDir = Path.of(value(args, ++i));
                 case "--out" -> out = Path.of(value(args, ++i));
+                case "--only" -> sections = Section.parseList(value(args, ++i));
+                case "--round-trips" -> roundTrips = positive(args[i], value(args, ++i));
+                case "--row-cap" -> rowCapSeconds = positive(args[i], value(args, ++i));
+                case "--nats-server" -> natsServer = Path.of(value(args, ++i));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         final long cap = 0 != timeCapSeconds ? timeCapSeconds : quick ? 4 : 20;
+        final long rowCap = 0 != rowCapSeconds ? rowCapSeconds : quick ? 3 : 8;
+        final long trips = 0 != roundTrips ? roundTrips : quick ? QUICK_ROUND_TRIPS : DEFAULT_ROUND_TRIPS;
         return new RunnerOptions(quick, counts(quick, messages), Duration.ofSeconds(cap), highWaterMark, idle,
-            receive, resultsDir, out, help);
+            receive, resultsDir, out, sections, trips, Duration.ofSeconds(rowCap), natsServer, help);
     }
 
     private static Map<Integer, Long> counts(final boolean quick, final long messages)
@@ -141,5 +168,48 @@ public record RunnerOptions(
     public PassPlan warmUpPass(final int messageLength)
     {
         return new PassPlan(Math.max(1, messagesBySize.get(messageLength) / 2), timeCap.toNanos() / 2);
+    }
+
+    /**
+     * @param section a section.
+     * @return true when this run includes it.
+     */
+    public boolean runs(final Section section)
+    {
+        return sections.contains(section);
+    }
+
+    /**
+     * @return the measured pass of a latency row: {@link #roundTrips()} round trips within the row time cap.
+     */
+    public PassPlan roundTripPass()
+    {
+        return new PassPlan(roundTrips, rowTimeCap.toNanos());
+    }
+
+    /**
+     * @return the warm-up pass of a latency row: half the round trips, half the row time cap.
+     */
+    public PassPlan roundTripWarmUp()
+    {
+        return new PassPlan(Math.max(1, roundTrips / 2), rowTimeCap.toNanos() / 2);
+    }
+
+    /**
+     * @param messages measured messages of a row outside the throughput section.
+     * @return the measured pass: that many messages within the row time cap.
+     */
+    public PassPlan rowPass(final long messages)
+    {
+        return new PassPlan(messages, rowTimeCap.toNanos());
+    }
+
+    /**
+     * @param messages measured messages of a row outside the throughput section.
+     * @return the warm-up pass: half as many within half the row time cap.
+     */
+    public PassPlan rowWarmUp(final long messages)
+    {
+        return new PassPlan(Math.max(1, messages / 2), rowTimeCap.toNanos() / 2);
     }
 }

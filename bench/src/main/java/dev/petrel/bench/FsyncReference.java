@@ -1,0 +1,136 @@
+package dev.petrel.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Physical reference for durable appends: 64-byte records appended to a file in a fresh temporary directory with
+ * {@link FileChannel#write(ByteBuffer)} and made durable with {@link FileChannel#force(boolean) force(true)}, either
+ * after every record or once per 1 ms batch (group commit: one thread appends and forces whenever 1 ms has passed
+ * since the last force). A record counts once a force has covered it.
+ */
+public final class FsyncReference
+{
+    /** How long a group-commit batch collects records before one force covers them. */
+    public static final long BATCH_NS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private FsyncReference()
+    {
+    }
+
+    /**
+     * What one pass measured.
+     *
+     * @param records   durable records.
+     * @param forces    force calls.
+     * @param elapsedNs the pass's time.
+     */
+    public record Result(long records, long forces, long elapsedNs)
+    {
+        /**
+         * @return durable records per second.
+         */
+        public double recordsPerSecond()
+        {
+            return elapsedNs <= 0 ? 0 : records * 1e9 / elapsedNs;
+        }
+
+        /**
+         * @return force calls per second.
+         */
+        public double forcesPerSecond()
+        {
+            return elapsedNs <= 0 ? 0 : forces * 1e9 / elapsedNs;
+        }
+    }
+
+    /**
+     * Appends records until the count or the time cap is reached.
+     *
+     * @param plan         how many records and how long at most.
+     * @param recordLength bytes per record.
+     * @param batchNs      0 to force after every record, otherwise the group-commit interval.
+     * @return what the pass measured.
+     */
+    public static Result run(final PassPlan plan, final int recordLength, final long batchNs)
+    {
+        Path dir = null;
+        try
+        {
+            dir = Files.createTempDirectory("petrel-fsync-");
+            final Path file = dir.resolve("records.log");
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))
+            {
+                return append(channel, plan, recordLength, batchNs);
+            }
+            finally
+            {
+                Files.deleteIfExists(file);
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        finally
+        {
+            deleteQuietly(dir);
+        }
+    }
+
+    private static Result append(
+        final FileChannel channel, final PassPlan plan, final int recordLength, final long batchNs) throws IOException
+    {
+        final ByteBuffer record = ByteBuffer.allocateDirect(recordLength).put(TrialSupport.filled(recordLength));
+        final long startNs = System.nanoTime();
+        final long deadlineNs = startNs + plan.timeCapNs();
+        long lastForceNs = startNs;
+        long written = 0;
+        long durable = 0;
+        long forces = 0;
+        long nowNs = startNs;
+        while (written < plan.messages() && nowNs - deadlineNs < 0)
+        {
+            record.clear();
+            channel.write(record);
+            written++;
+            nowNs = System.nanoTime();
+            if (0 == batchNs || nowNs - lastForceNs >= batchNs)
+            {
+                channel.force(true);
+                forces++;
+                durable = written;
+                lastForceNs = nowNs = System.nanoTime();
+            }
+        }
+        if (durable < written)
+        {
+            channel.force(true);
+            forces++;
+            durable = written;
+        }
+        return new Result(durable, forces, System.nanoTime() - startNs);
+    }
+
+    private static void deleteQuietly(final Path dir)
+    {
+        if (null == dir)
+        {
+            return;
+        }
+        try
+        {
+            Files.deleteIfExists(dir);
+        }
+        catch (final IOException ignore)
+        {
+            // a leftover empty temporary directory is harmless
+        }
+    }
+}
