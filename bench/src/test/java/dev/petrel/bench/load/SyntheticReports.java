@@ -37,8 +37,10 @@ final class SyntheticReports
                 histogram.recordValue(micros * 1000 * (r + 1));
             }
             final Throughput aggregate = new Throughput(-1, 10_000, 640_000, 1_000_000_000L);
-            results.add(new LoadResult(settings.withRate(rates[r]), 10_000, 0, false, aggregate,
-                List.of(new Throughput(0, 10_000, 640_000, 900_000_000L)), List.of(new Throughput(0, 10_000, 640_000, 1_000_000_000L)), histogram));
+            final List<Throughput> senders = List.of(new Throughput(0, 10_000, 640_000, 900_000_000L));
+            final List<Throughput> receivers = List.of(new Throughput(0, 10_000, 640_000, 1_000_000_000L));
+            results.add(new LoadResult(settings.withRate(rates[r]), 10_000, 0, false, aggregate, senders, receivers,
+                histogram));
         }
         return new LoadReport(settings, new RunEnvironment("Test \"VM\" 17", "G1", 2, "Linux", 1.5), results);
     }
