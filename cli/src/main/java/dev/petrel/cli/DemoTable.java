@@ -34,6 +34,19 @@ final class DemoTable
     }
 
     /**
+     * Prints a row for a run that could not be made.
+     *
+     * @param pattern   the pattern's label.
+     * @param transport the transport's label.
+     * @param reason    one line saying why.
+     */
+    void unavailable(final String pattern, final String transport, final String reason)
+    {
+        out.printf(Locale.ROOT, "%-10s %-9s unavailable: %s%n", pattern, transport, reason);
+        out.flush();
+    }
+
+    /**
      * @param result one run.
      */
     void row(final DemoResult result)

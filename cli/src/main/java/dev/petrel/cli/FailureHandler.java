@@ -32,7 +32,11 @@ final class FailureHandler implements IExecutionExceptionHandler
         return ExitCodes.FAILURE;
     }
 
-    private static String describe(final Throwable ex)
+    /**
+     * @param ex a failure.
+     * @return one line describing it: the first line of its message, or its type and cause when it has none.
+     */
+    static String describe(final Throwable ex)
     {
         final String message = ex.getMessage();
         if (null == message || message.isBlank())

@@ -14,8 +14,10 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * Counts demo messages as they arrive and records each one's latency from the {@link System#nanoTime()} stamp in
- * its first eight bytes. Called from one receiving thread at a time; read the results after {@link #await}
- * returns.
+ * its first eight bytes. A run has phases (a warm-up, then the measured pass): {@link #begin()} starts one, and
+ * {@link #await} waits until the number of messages sent in it has arrived. Called from one receiving thread at a
+ * time; begin a phase only after the previous one's messages all arrived, and read the results after
+ * {@link #await} returns.
  */
 final class LatencyRecorder
 {
@@ -23,18 +25,22 @@ final class LatencyRecorder
 
     private final Histogram histogram = new Histogram(HIGHEST_NS, 3);
     private final UnsafeBuffer view = new UnsafeBuffer(new byte[0]);
-    private final CountDownLatch done = new CountDownLatch(1);
-    private final long expected;
+    private volatile CountDownLatch done = new CountDownLatch(1);
+    private volatile long expected = Long.MAX_VALUE;
     private volatile long received;
     private volatile Throwable failure;
     private long lastNs;
 
     /**
-     * @param expected how many messages make the run complete.
+     * Starts a phase: forgets the counts and latencies of the previous one.
      */
-    LatencyRecorder(final long expected)
+    void begin()
     {
-        this.expected = expected;
+        histogram.reset();
+        lastNs = 0;
+        received = 0;
+        expected = Long.MAX_VALUE;
+        done = new CountDownLatch(1);
     }
 
     /**
@@ -50,7 +56,7 @@ final class LatencyRecorder
         lastNs = now;
         final long count = received + 1;
         received = count;
-        if (count == expected)
+        if (count >= expected)
         {
             done.countDown();
         }
@@ -71,31 +77,37 @@ final class LatencyRecorder
     }
 
     /**
-     * @param timeout how long to wait for every message.
+     * @param messages how many messages this phase sent.
+     * @param timeout  how long to wait for all of them.
      * @return true when all arrived; false at the timeout.
      * @throws CommandFailedException when the run failed.
      */
-    boolean await(final Duration timeout)
+    boolean await(final long messages, final Duration timeout)
     {
+        expected = messages;
+        if (received >= messages)
+        {
+            done.countDown();
+        }
         try
         {
             final boolean complete = done.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
             final Throwable error = failure;
             if (null != error)
             {
-                throw new CommandFailedException(String.valueOf(error.getMessage()));
+                throw new CommandFailedException(String.valueOf(error.getMessage()), error);
             }
             return complete;
         }
         catch (final InterruptedException ex)
         {
             Thread.currentThread().interrupt();
-            throw new CommandFailedException("interrupted");
+            throw new CommandFailedException("interrupted", ex);
         }
     }
 
     /**
-     * @return messages received so far.
+     * @return messages received so far in this phase.
      */
     long received()
     {
@@ -111,7 +123,7 @@ final class LatencyRecorder
     }
 
     /**
-     * @return the latencies, in nanoseconds.
+     * @return the latencies of this phase, in nanoseconds.
      */
     Histogram histogram()
     {

@@ -5,9 +5,9 @@
 package dev.petrel.cli;
 
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.TimeoutException;
 
 import dev.petrel.Message;
 import dev.petrel.Node;
@@ -16,14 +16,12 @@ import dev.petrel.Requester;
 import org.agrona.DirectBuffer;
 
 /**
- * The demo's request/reply run: a replier echoing each request, and a requester keeping a bounded number of
- * requests in flight. Latency here is the round trip.
+ * The demo's request/reply run: a replier echoing each request, and a requester with one request in flight, so
+ * each latency is a true round trip as a blocking caller sees it.
  */
 final class RequestReplyDemo implements DemoPattern
 {
-    private static final int IN_FLIGHT = 256;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final long POLL_NS = TimeUnit.MILLISECONDS.toNanos(1);
 
     @Override
     public String label()
@@ -39,38 +37,33 @@ final class RequestReplyDemo implements DemoPattern
         final String bound = replier.bind(endpoint);
         final Requester requester = sending.requester();
         requester.connect(bound);
-        awaitPeer(requester, bound);
-        final Semaphore permits = new Semaphore(IN_FLIGHT);
-        return (payload, length) -> request(requester, permits, recorder, copy(payload, length));
+        if (0 == PeerWait.await(requester::peerCount, 1, TIMEOUT))
+        {
+            throw new CommandFailedException("demo requester could not reach " + bound);
+        }
+        return (payload, length) -> recorder.onMessage(roundTrip(requester, copy(payload, length)));
     }
 
-    private static void request(
-        final Requester requester, final Semaphore permits, final LatencyRecorder recorder, final byte[] payload)
+    private static Message roundTrip(final Requester requester, final byte[] payload)
     {
         try
         {
-            if (!permits.tryAcquire(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS))
-            {
-                throw new CommandFailedException("no reply within " + DurationConverter.format(TIMEOUT));
-            }
+            return requester.request(Message.of("demo.echo", payload), TIMEOUT, false)
+                .get(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
         }
         catch (final InterruptedException ex)
         {
             Thread.currentThread().interrupt();
-            throw new CommandFailedException("interrupted");
+            throw new CommandFailedException("interrupted", ex);
         }
-        requester.request(Message.of("demo.echo", payload), TIMEOUT, false).whenComplete((reply, error) ->
+        catch (final ExecutionException ex)
         {
-            permits.release();
-            if (null == error)
-            {
-                recorder.onMessage(reply);
-            }
-            else
-            {
-                recorder.onFailure(error);
-            }
-        });
+            throw new CommandFailedException(String.valueOf(ex.getCause().getMessage()), ex.getCause());
+        }
+        catch (final TimeoutException ex)
+        {
+            throw new CommandFailedException("no reply within " + DurationConverter.format(TIMEOUT), ex);
+        }
     }
 
     private static byte[] copy(final DirectBuffer payload, final int length)
@@ -78,18 +71,5 @@ final class RequestReplyDemo implements DemoPattern
         final byte[] bytes = new byte[length];
         payload.getBytes(0, bytes);
         return bytes;
-    }
-
-    private static void awaitPeer(final Requester requester, final String endpoint)
-    {
-        final long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (0 == requester.peerCount())
-        {
-            if (System.nanoTime() - deadline > 0)
-            {
-                throw new CommandFailedException("demo requester could not reach " + endpoint);
-            }
-            LockSupport.parkNanos(POLL_NS);
-        }
     }
 }

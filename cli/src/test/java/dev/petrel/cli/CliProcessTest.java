@@ -148,9 +148,12 @@ class CliProcessTest
         try (CliProcess demo = CliProcess.start("demo", "--messages", "5000"))
         {
             assertEquals(0, demo.awaitExit(Duration.ofSeconds(45)), () -> "demo stderr: " + demo.err());
-            assertEquals(7, demo.out().size(), () -> "demo stdout: " + demo.out());
+            assertEquals(13, demo.out().size(), () -> "demo stdout: " + demo.out());
             assertTrue(demo.out().get(0).startsWith("pattern"));
             assertTrue(demo.out().stream().anyMatch(line -> line.startsWith("req/reply  inproc")));
+            assertTrue(demo.out().stream().filter(line -> line.contains(" aeron-")).allMatch(line ->
+                line.matches("\\S+ +aeron-(ipc|udp) +([\\d,]+ +[\\d,]+ +[\\d.]+ +[\\d.]+|unavailable: .+)")),
+                () -> "demo stdout: " + demo.out());
         }
     }
 
