@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.petrel.patterns.Envelope;
+import dev.petrel.patterns.EpochNanos;
 import dev.petrel.transport.Pipe;
 import dev.petrel.transport.zmtp.InboundFrames;
 import dev.petrel.transport.zmtp.ZmtpSocketType;
@@ -338,7 +339,7 @@ public final class Requester extends SocketBase
             subjectView.wrap(subject);
             frames.add(subjectView, 0, subject.length);
             scratch.checkLimit(Envelope.maxLength(0, request.headers()));
-            final int metaLength = Envelope.encode(scratch, 0, System.currentTimeMillis() * 1_000_000L,
+            final int metaLength = Envelope.encode(scratch, 0, EpochNanos.now(),
                 pending.id, 0, null, 0, request.headers().isEmpty() ? NO_HEADERS : request.headers());
             frames.add(scratch, 0, metaLength);
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import dev.petrel.test.JeroMqLinks;
 import dev.petrel.test.Tests;
 import org.junit.jupiter.api.Test;
 import org.zeromq.SocketType;
@@ -105,7 +106,7 @@ class RequestReplyJeroMqTest
         {
             final Replier replier = prefixing(node);
             final ZMQ.Socket req = socket(context, SocketType.REQ);
-            req.connect(replier.bind("tcp://127.0.0.1:0"));
+            JeroMqLinks.connect(req, replier.bind("tcp://127.0.0.1:0"), replier::peerCount);
             for (int i = 0; i < PIPELINED; i++)
             {
                 assertTrue(req.send("q" + i));
@@ -123,7 +124,7 @@ class RequestReplyJeroMqTest
         {
             final Replier replier = prefixing(node);
             final ZMQ.Socket dealer = socket(context, SocketType.DEALER);
-            dealer.connect(replier.bind("tcp://127.0.0.1:0"));
+            JeroMqLinks.connect(dealer, replier.bind("tcp://127.0.0.1:0"), replier::peerCount);
 
             send(dealer, new byte[0], bytes("plain"));
             assertFrames(receive(dealer), "", "re:plain");
@@ -152,7 +153,7 @@ class RequestReplyJeroMqTest
         {
             final Replier replier = prefixing(node);
             final ZMQ.Socket dealer = socket(context, SocketType.DEALER);
-            dealer.connect(replier.bind("tcp://127.0.0.1:0"));
+            JeroMqLinks.connect(dealer, replier.bind("tcp://127.0.0.1:0"), replier::peerCount);
 
             send(dealer, bytes("no delimiter"));
             await(() -> 1 == replier.stats().dropped(), TIMEOUT, "the request without delimiter to be dropped");

@@ -59,7 +59,7 @@ class RequestReplySmokeTest
             final String endpoint = rep.bind("tcp://127.0.0.1:0");
             final org.zeromq.ZMQ.Socket req = context.createSocket(org.zeromq.SocketType.REQ);
             req.setReceiveTimeOut(5000);
-            req.connect(endpoint);
+            dev.petrel.test.JeroMqLinks.connect(req, endpoint, rep::peerCount);
             req.send("hello");
             assertEquals("re:hello", req.recvStr());
         }

@@ -55,7 +55,7 @@ class JeroMqPubSubTest
     {
         final Subscriber subscriber = node.subscriber();
         final ZMQ.Socket pub = socket(SocketType.PUB);
-        link(subscriber::bind, subscriber::connect, pub, petrelBinds);
+        link(subscriber::bind, subscriber::connect, subscriber::peerCount, pub, petrelBinds);
         subscriber.subscribe("orders.*.new");
         subscriber.subscribe("ticks");
         awaitFirstDelivery(pub, subscriber, "ticks.probe");
@@ -131,7 +131,7 @@ class JeroMqPubSubTest
         final Publisher publisher = node.publisher();
         final ZMQ.Socket sub = socket(SocketType.SUB);
         assertTrue(sub.subscribe("orders.eu"));
-        link(publisher::bind, publisher::connect, sub, petrelBinds);
+        link(publisher::bind, publisher::connect, publisher::peerCount, sub, petrelBinds);
         // A bound JeroMQ socket attaches a new peer, and so sends it its subscriptions, only when the application
         // calls into the socket: keep calling while waiting.
         Tests.await(() -> sub.getEvents() >= 0 && 1 == publisher.subscriberCount(), TIMEOUT, "the subscription");

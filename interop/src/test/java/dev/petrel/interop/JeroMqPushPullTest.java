@@ -8,6 +8,7 @@ import dev.petrel.Message;
 import dev.petrel.Node;
 import dev.petrel.Puller;
 import dev.petrel.Pusher;
+import dev.petrel.test.JeroMqLinks;
 import dev.petrel.test.Tests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +52,7 @@ class JeroMqPushPullTest
     {
         final Puller puller = node.puller();
         final ZMQ.Socket push = socket(SocketType.PUSH);
-        link(puller::bind, puller::connect, push, petrelBinds);
+        link(puller::bind, puller::connect, puller::peerCount, push, petrelBinds);
 
         for (int i = 0; i < COUNT; i++)
         {
@@ -78,7 +79,7 @@ class JeroMqPushPullTest
     {
         final Pusher pusher = node.pusher();
         final ZMQ.Socket pull = socket(SocketType.PULL);
-        link(pusher::bind, pusher::connect, pull, petrelBinds);
+        link(pusher::bind, pusher::connect, pusher::peerCount, pull, petrelBinds);
 
         for (int i = 0; i < COUNT; i++)
         {
@@ -103,12 +104,13 @@ class JeroMqPushPullTest
     static void link(
         final java.util.function.UnaryOperator<String> petrelBind,
         final java.util.function.Consumer<String> petrelConnect,
+        final java.util.function.IntSupplier petrelPeers,
         final ZMQ.Socket jeromq,
         final boolean petrelBinds)
     {
         if (petrelBinds)
         {
-            assertTrue(jeromq.connect(petrelBind.apply("tcp://127.0.0.1:0")));
+            JeroMqLinks.connect(jeromq, petrelBind.apply("tcp://127.0.0.1:0"), petrelPeers);
         }
         else
         {

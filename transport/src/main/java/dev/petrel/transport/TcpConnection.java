@@ -59,6 +59,7 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
     private long remoteTtlNs;
     private long lingerDeadlineNs;
     private boolean writeBlocked;
+    private ByteBuffer greetingRest;
 
     TcpConnection(
         final IoAgent agent,
@@ -86,7 +87,10 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
     void start(final SelectionKey key)
     {
         this.key = key;
-        ZmtpGreeting.write(writeBuffer, null == connector);
+        final ByteBuffer greeting = ByteBuffer.allocate(ZmtpDescriptor.GREETING_LENGTH);
+        ZmtpGreeting.write(greeting, null == connector);
+        greetingRest = greeting.flip().position(ZmtpGreeting.SIGNATURE_LENGTH).slice();
+        writeBuffer.put(greeting.flip().limit(ZmtpGreeting.SIGNATURE_LENGTH));
         flush();
     }
 
@@ -179,6 +183,11 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
         readBuffer.compact();
     }
 
+    /**
+     * Reads the peer's greeting. Like libzmq and JeroMQ, the greeting goes out in two steps: the 10-byte signature
+     * at once, the rest once the peer's signature has arrived (JeroMQ can stall when the whole greeting reaches it
+     * before it has sent its own signature).
+     */
     private boolean readGreeting()
     {
         final String early = ZmtpGreeting.checkPrefix(readBuffer, readBuffer.remaining());
@@ -186,6 +195,13 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
         {
             close(early, true);
             return false;
+        }
+        if (null != greetingRest && readBuffer.remaining() >= ZmtpGreeting.SIGNATURE_LENGTH)
+        {
+            toFillMode();
+            writeBuffer.put(greetingRest);
+            greetingRest = null;
+            flush();
         }
         if (readBuffer.remaining() < ZmtpDescriptor.GREETING_LENGTH)
         {
@@ -219,13 +235,18 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
         flush();
     }
 
-    private void writeCommand(final String name, final byte[] data, final int offset, final int length)
+    private void toFillMode()
     {
         if (writeBlocked)
         {
             writeBuffer.compact();
             writeBlocked = false;
         }
+    }
+
+    private void writeCommand(final String name, final byte[] data, final int offset, final int length)
+    {
+        toFillMode();
         final int bodyLength = 1 + name.length() + length;
         int at = writeBuffer.position();
         at += ZmtpFrameHeader.write(writeView, at, bodyLength, false, true);

@@ -5,11 +5,14 @@ import java.nio.ByteBuffer;
 import static dev.petrel.transport.zmtp.ZmtpDescriptor.*;
 
 /**
- * Writes and checks the 64-byte ZMTP 3.x greeting. Petrel sends its whole greeting at once; peers that send theirs
- * in stages (JeroMQ, libzmq) are read the same way, since only the complete 64 bytes are checked.
+ * Writes and checks the 64-byte ZMTP 3.x greeting. Peers send theirs in stages (JeroMQ, libzmq) or at once; only
+ * the first bytes are checked early and the complete 64 bytes at the end, so either way is read the same.
  */
 public final class ZmtpGreeting
 {
+    /** Length of the signature that opens a greeting: 0xFF, padding, 0x7F. */
+    public static final int SIGNATURE_LENGTH = 10;
+
     private ZmtpGreeting()
     {
     }
