@@ -85,7 +85,8 @@ abstract class SocketBase implements AutoCloseable
     /**
      * Binds to an endpoint and listens for peers. May be called for several endpoints.
      *
-     * @param endpoint e.g. {@code tcp://*:5556}, {@code tcp://127.0.0.1:0} or {@code inproc://name}.
+     * @param endpoint e.g. {@code tcp://*:5556}, {@code tcp://127.0.0.1:0}, {@code inproc://name},
+     *                 {@code aeron:udp?endpoint=127.0.0.1:40123} or {@code aeron:ipc}.
      * @return the endpoint actually bound, with the real port when 0 was asked for.
      * @throws IllegalArgumentException for a malformed endpoint.
      * @throws PetrelException when binding fails (address in use).
@@ -112,7 +113,8 @@ abstract class SocketBase implements AutoCloseable
      * Connects to an endpoint. The connection is made in the background and remade after failures, so this
      * returns at once; peers that are not up yet are reached when they start. May be called for several endpoints.
      *
-     * @param endpoint e.g. {@code tcp://127.0.0.1:5556} or {@code inproc://name}.
+     * @param endpoint e.g. {@code tcp://127.0.0.1:5556}, {@code inproc://name},
+     *                 {@code aeron:udp?endpoint=127.0.0.1:40123} or {@code aeron:ipc}.
      * @throws IllegalArgumentException for a malformed endpoint.
      */
     public void connect(final String endpoint)
