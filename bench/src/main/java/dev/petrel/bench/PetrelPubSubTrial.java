@@ -11,11 +11,11 @@ import org.agrona.BitUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * Petrel pub/sub over TCP in one node with one subscriber (or several): the calling thread publishes with the allocation-free
- * {@link Publisher#publish(String, org.agrona.DirectBuffer, int, int)}; the subscription's callback (zero-copy
- * buffer view or {@link dev.petrel.Message}) counts on the node's I/O thread. The publisher keeps its default
- * drop-newest policy, with a send high-water mark (and an outbound buffer big enough to hold it) shared with the
- * JeroMQ trial; what it drops shows up as lost.
+ * Petrel pub/sub over TCP in one node with one subscriber (or several): the calling thread publishes with the
+ * allocation-free {@link Publisher#publish(String, org.agrona.DirectBuffer, int, int)}; the subscription's callback
+ * (zero-copy buffer view or {@link dev.petrel.Message}) counts on the node's I/O thread. The publisher keeps its
+ * default drop-newest policy, with a send high-water mark (and an outbound buffer big enough to hold it) shared with
+ * the JeroMQ trial; what it drops shows up as lost.
  */
 public final class PetrelPubSubTrial implements ThroughputTrial
 {

@@ -9,10 +9,10 @@ import dev.petrel.Pusher;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * Petrel push/pull in one node, over TCP unless another endpoint is given: the calling thread sends with the allocation-free
- * {@link Pusher#send(org.agrona.DirectBuffer, int, int)}; the puller's callback (zero-copy buffer view or
- * {@link dev.petrel.Message}) counts on the node's I/O thread. Both sockets keep Petrel's default high-water marks,
- * as JeroMQ's trial keeps JeroMQ's.
+ * Petrel push/pull in one node, over TCP unless another endpoint is given: the calling thread sends with the
+ * allocation-free {@link Pusher#send(org.agrona.DirectBuffer, int, int)}; the puller's callback (zero-copy buffer
+ * view or {@link dev.petrel.Message}) counts on the node's I/O thread. Both sockets keep Petrel's default high-water
+ * marks, as JeroMQ's trial keeps JeroMQ's.
  */
 public final class PetrelPushPullTrial implements ThroughputTrial
 {

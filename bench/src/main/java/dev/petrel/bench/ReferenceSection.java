@@ -58,7 +58,7 @@ final class ReferenceSection
         {
             findings.rate(Findings.REF_TCP_STREAM, stream.value().messagesPerSecond());
         }
-        final PassPlan fsyncPlan = new PassPlan(options.roundTrips() * 10, options.rowTimeCap().toNanos() / 2);
+        final PassPlan fsyncPlan = new PassPlan(options.roundTrips() * 100, options.rowTimeCap().toNanos() / 2);
         final Outcome<FsyncReference.Result> perRecord = Outcome.of(() -> FsyncReference.run(fsyncPlan,
             SectionSupport.MESSAGE_LENGTH, 0));
         final Outcome<FsyncReference.Result> group = Outcome.of(() -> FsyncReference.run(fsyncPlan,

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Physical reference for TCP round trips: plain JDK non-blocking socket channels on 127.0.0.1 (TCP_NODELAY) echoing
  * a 64-byte message between the calling thread and an echo thread. With {@code selector} both sides wait for bytes
- * in {@link Selector#select(long)}, as an NIO event loop does; otherwise both spin on {@code read} returning 0.
+ * in {@link Selector#select(long)}, as an NIO event loop does; otherwise both spin on {@code read} returning 0
+ * (yielding once every 1,024 empty reads, so two spinning threads survive a shared machine).
  */
 public final class SocketPingPongReference implements RoundTripTrial
 {
@@ -105,6 +106,7 @@ public final class SocketPingPongReference implements RoundTripTrial
         final SocketChannel channel, final Selector waitOn, final ByteBuffer buffer, final long deadlineNs)
         throws IOException
     {
+        int spins = 0;
         while (buffer.hasRemaining())
         {
             if (channel.read(buffer) < 0)
@@ -123,6 +125,10 @@ public final class SocketPingPongReference implements RoundTripTrial
             {
                 waitOn.select(SELECT_MS);
                 waitOn.selectedKeys().clear();
+            }
+            else if (0 == ++spins % MessageSender.CLOCK_CHECK_INTERVAL)
+            {
+                Thread.yield();
             }
             else
             {

@@ -2,6 +2,7 @@ package dev.petrel.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,30 @@ class RunnerOptionsTest
         assertEquals("busy-spin", options.idleStrategy());
         assertEquals(5000, options.pubSubHighWaterMark());
         assertEquals(PetrelReceive.MESSAGE, options.petrelReceive());
+    }
+
+    @Test
+    void shouldRunEverySectionUnlessOnlyNamesSome()
+    {
+        final RunnerOptions all = RunnerOptions.parse();
+        final RunnerOptions some = RunnerOptions.parse("--only", "reqrep, nats");
+
+        for (final Section section : Section.values())
+        {
+            assertTrue(all.runs(section));
+        }
+        assertEquals(EnumSet.of(Section.REQREP, Section.NATS), some.sections());
+        assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse("--only", "reqrep,latency"));
+    }
+
+    @Test
+    void shouldBoundRoundTripPassesByCountAndRowCap()
+    {
+        final RunnerOptions options = RunnerOptions.parse("--round-trips", "400", "--row-cap", "2");
+
+        assertEquals(new PassPlan(400, Duration.ofSeconds(2).toNanos()), options.roundTripPass());
+        assertEquals(new PassPlan(200, Duration.ofSeconds(1).toNanos()), options.roundTripWarmUp());
+        assertTrue(RunnerOptions.parse("--quick").roundTrips() < RunnerOptions.parse().roundTrips());
     }
 
     @Test
