@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
         ReplyCommand.class,
         LogCommand.class,
         DemoCommand.class,
+        BenchCommand.class,
         VersionCommand.class,
         AutoComplete.GenerateCompletion.class
     },

@@ -29,13 +29,15 @@ public final class JsonReportWriter
         final JsonText json = new JsonText().beginObject(null)
             .field("schema", SCHEMA)
             .field("pattern", settings.pattern().label())
-            .field("transport", settings.transport().label());
+            .field("transport", settings.transport().label())
+            .field("mode", report.mode());
         settings(settings, json);
         environment(report.environment(), json);
         json.beginObject("latency")
             .field("kind", settings.pattern().latencyKind())
             .field("unit", "ns")
             .field("coordinated_omission_corrected", report.coordinatedOmissionCorrected())
+            .field("recorded", report.latencyRecorded())
             .endObject();
         json.beginArray("runs");
         for (final LoadResult result : report.results())
@@ -84,16 +86,25 @@ public final class JsonReportWriter
             .field("elapsed_ns", result.aggregate().elapsedNs())
             .field("msg_per_sec", result.aggregate().messagesPerSec())
             .field("mb_per_sec", result.aggregate().megabytesPerSec());
-        final LatencySummary latency = result.latency();
+        latency(result.latency(), json);
+        sockets("senders", result.senders(), json);
+        sockets("receivers", result.receivers(), json);
+        json.endObject();
+    }
+
+    private static void latency(final LatencySummary latency, final JsonText json)
+    {
+        if (0 == latency.count())
+        {
+            json.nullField("latency_ns");
+            return;
+        }
         json.beginObject("latency_ns").field("count", latency.count()).field("mean", latency.mean());
         final long[] values = latency.values();
         for (int i = 0; i < values.length; i++)
         {
             json.field(LatencySummary.LABELS[i], values[i]);
         }
-        json.endObject();
-        sockets("senders", result.senders(), json);
-        sockets("receivers", result.receivers(), json);
         json.endObject();
     }
 

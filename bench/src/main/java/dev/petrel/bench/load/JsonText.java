@@ -77,6 +77,14 @@ final class JsonText
         return this;
     }
 
+    JsonText nullField(final String key)
+    {
+        prefix(key);
+        text.append("null");
+        needsComma = true;
+        return this;
+    }
+
     @Override
     public String toString()
     {

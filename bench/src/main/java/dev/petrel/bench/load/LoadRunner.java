@@ -52,12 +52,7 @@ public final class LoadRunner
         {
             final Node sending = null == extra ? receiving : extra;
             topology = LoadTopology.open(settings, sending, receiving, clock);
-            topology.awaitReady(clock.nanoTime() + READY_TIMEOUT.toNanos());
-            if (!settings.warmup().isZero())
-            {
-                warmUp(settings, topology);
-            }
-            measured = measure(settings, topology);
+            measured = runPhases(settings, topology, READY_TIMEOUT.toNanos());
         }
         finally
         {
@@ -66,9 +61,63 @@ public final class LoadRunner
         return result(settings, topology, measured.senders(), measured.capped());
     }
 
-    private static NodeContext context(final LoadSettings settings)
+    /**
+     * Runs the sending side of a two-process workload: one publisher, pusher or requester connects to the endpoint,
+     * waits (up to the time cap) for its peers, then sends as the settings say. Subscribers to wait for are
+     * {@link LoadSettings#receivers()}.
+     *
+     * @param role     a sending role.
+     * @param endpoint where the receiving process is bound.
+     * @param settings the workload (one sender).
+     * @return what was sent; for a requester, also the round trips.
+     * @throws LoadFailedException when the peers do not appear in time or sending fails.
+     */
+    public LoadResult runSender(final LoadRole role, final String endpoint, final LoadSettings settings)
+    {
+        final LoadTopology topology;
+        final MeasuredPhase measured;
+        try (Node node = Node.create(context(settings)))
+        {
+            topology = new RemoteSenderTopology(role, endpoint, node, settings, clock);
+            measured = runPhases(settings, topology, settings.timeCap().toNanos());
+        }
+        return result(settings, topology, measured.senders(), measured.capped());
+    }
+
+    /**
+     * Runs the receiving side of a two-process workload: one subscriber, puller or echoing replier binds the
+     * endpoint and counts what arrives, as {@link LoadSettings#count()}, the duration and the time cap say.
+     *
+     * @param role     a receiving role.
+     * @param endpoint where to bind.
+     * @param settings the workload.
+     * @param latency  whether to record latency from the sender's stamps: only when the sender is on this host.
+     * @return what arrived.
+     * @throws LoadFailedException when nothing arrives within the time cap.
+     */
+    public LoadResult runReceiver(
+        final LoadRole role, final String endpoint, final LoadSettings settings, final boolean latency)
+    {
+        return new ReceiverRoleRun(clock, progress).run(role, endpoint, settings, latency);
+    }
+
+    /**
+     * @param settings workload settings.
+     * @return the context of a node running it: its idle strategy and a short linger.
+     */
+    static NodeContext context(final LoadSettings settings)
     {
         return new NodeContext().idleStrategy(settings.idleStrategy()).linger(LINGER);
+    }
+
+    private MeasuredPhase runPhases(final LoadSettings settings, final LoadTopology topology, final long readyNs)
+    {
+        topology.awaitReady(clock.nanoTime() + readyNs);
+        if (!settings.warmup().isZero())
+        {
+            warmUp(settings, topology);
+        }
+        return measure(settings, topology);
     }
 
     private void warmUp(final LoadSettings settings, final LoadTopology topology)

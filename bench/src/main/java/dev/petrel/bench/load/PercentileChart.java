@@ -98,7 +98,7 @@ final class PercentileChart
         canvas.line(LEFT, TOP, LEFT, HEIGHT - BOTTOM, AXIS, 1.5f);
         canvas.line(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM, AXIS, 1.5f);
         canvas.text(WIDTH / 2.0, HEIGHT - 18, "percentile", ChartCanvas.MIDDLE, 13);
-        canvas.text(LEFT - 8, TOP - 8, "latency (\u00b5s)", ChartCanvas.END, 13);
+        canvas.text(12, TOP - 10, "latency (\u00b5s)", ChartCanvas.START, 13);
     }
 
     private double x(final double value)
@@ -118,7 +118,7 @@ final class PercentileChart
             return 1;
         }
         final double magnitude = Math.pow(10, Math.floor(Math.log10(value)));
-        for (final double step : new double[] { 1, 2, 2.5, 5, 10 })
+        for (final double step : new double[] { 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10 })
         {
             if (step * magnitude >= value)
             {

@@ -25,6 +25,7 @@ final class ReceiverStats implements BufferHandler
     private final NanoClock clock;
     private volatile long measured;
     private volatile long warmup;
+    private volatile long firstArrivalNs;
     private volatile long lastArrivalNs;
     private long bytes;
 
@@ -45,6 +46,10 @@ final class ReceiverStats implements BufferHandler
         {
             record(now - buffer.getLong(offset + StampDescriptor.SEND_TIME_OFFSET));
             bytes += length;
+            if (0 == measured)
+            {
+                firstArrivalNs = now;
+            }
             lastArrivalNs = now;
             measured = measured + 1;
         }
@@ -86,6 +91,14 @@ final class ReceiverStats implements BufferHandler
     long bytes()
     {
         return bytes;
+    }
+
+    /**
+     * @return when the first measured message arrived, on the senders' clock; 0 before it.
+     */
+    long firstArrivalNs()
+    {
+        return firstArrivalNs;
     }
 
     /**

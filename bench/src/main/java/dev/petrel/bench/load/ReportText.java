@@ -87,6 +87,11 @@ public final class ReportText
     public static String latency(final LoadReport report)
     {
         final String kind = report.settings().pattern().latencyKind();
+        if (!report.latencyRecorded())
+        {
+            return "none recorded: nothing arrived, or the sender is on another host, whose System.nanoTime is not " +
+                "comparable with this one (throughput only)";
+        }
         return report.coordinatedOmissionCorrected() ?
             kind + ", measured from each message's intended send time at the fixed rate " +
                 "(corrected for coordinated omission)" :

@@ -29,6 +29,7 @@ public final class TextReportWriter
         final LoadSettings settings = report.settings();
         out.println("petrel bench " + settings.pattern().label() + " over " + settings.transport().label());
         out.println("  settings:    " + ReportText.settings(settings));
+        out.println("  mode:        " + report.mode());
         out.println("  environment: " + ReportText.environment(report.environment()));
         out.println("  latency:     " + ReportText.latency(report) + "; percentiles in microseconds");
         out.println();
@@ -48,12 +49,13 @@ public final class TextReportWriter
     private static void row(final LoadResult result, final PrintWriter out)
     {
         final long[] latency = result.latency().values();
+        final boolean recorded = result.latency().count() > 0;
         out.printf(Locale.ROOT, ROW, ReportText.rate(result.settings().ratePerSec()) +
             (result.capped() ? "*" : ""), ReportText.count(result.sent()), ReportText.count(result.received()),
             ReportText.count(result.lost()), ReportText.count(Math.round(result.aggregate().messagesPerSec())),
             String.format(Locale.ROOT, "%.1f", result.aggregate().megabytesPerSec()),
-            ReportText.micros(latency[0]), ReportText.micros(latency[1]), ReportText.micros(latency[2]),
-            ReportText.micros(latency[3]), ReportText.micros(latency[4]), ReportText.micros(latency[5]));
+            micros(latency[0], recorded), micros(latency[1], recorded), micros(latency[2], recorded),
+            micros(latency[3], recorded), micros(latency[4], recorded), micros(latency[5], recorded));
         if (result.capped())
         {
             out.println("  * the time cap ended this run before every message arrived");
@@ -62,6 +64,11 @@ public final class TextReportWriter
         {
             out.println("  " + ReportText.count(result.failures()) + " requests failed (timed out or refused)");
         }
+    }
+
+    private static String micros(final long nanos, final boolean recorded)
+    {
+        return recorded ? ReportText.micros(nanos) : "-";
     }
 
     private static void sockets(final LoadResult result, final PrintWriter out)

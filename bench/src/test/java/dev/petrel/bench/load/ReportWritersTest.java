@@ -39,7 +39,7 @@ class ReportWritersTest
         final Map<String, Object> document =
             (Map<String, Object>)MiniJson.parse(JsonReportWriter.toJson(SyntheticReports.pushPull(1000, 2000)));
 
-        assertEquals(List.of("schema", "pattern", "transport", "settings", "environment", "latency", "runs"),
+        assertEquals(List.of("schema", "pattern", "transport", "mode", "settings", "environment", "latency", "runs"),
             List.copyOf(document.keySet()));
         assertEquals("petrel-bench/1", document.get("schema"));
         assertEquals("pushpull", document.get("pattern"));

@@ -42,6 +42,7 @@ final class SyntheticReports
             results.add(new LoadResult(settings.withRate(rates[r]), 10_000, 0, false, aggregate, senders, receivers,
                 histogram));
         }
-        return new LoadReport(settings, new RunEnvironment("Test \"VM\" 17", "G1", 2, "Linux", 1.5), results);
+        final RunEnvironment environment = new RunEnvironment("Test \"VM\" 17", "G1", 2, "Linux", 1.5);
+        return new LoadReport(settings, LoadReport.IN_PROCESS, environment, results);
     }
 }
