@@ -3,7 +3,6 @@ package dev.petrel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 
 import dev.petrel.transport.Pipe;
 
@@ -21,7 +20,7 @@ final class PendingRequest
     final int expected;
     final List<Message> replies;
     volatile Pipe pipe;
-    volatile ScheduledFuture<?> timeout;
+    volatile long deadlineNs = Long.MAX_VALUE;
 
     private PendingRequest(
         final long id, final Message request, final boolean idempotent, final CompletableFuture<Message> future,
@@ -82,14 +81,5 @@ final class PendingRequest
         final Pipe taken = pipe;
         pipe = null;
         return taken;
-    }
-
-    void cancelTimeout()
-    {
-        final ScheduledFuture<?> t = timeout;
-        if (null != t)
-        {
-            t.cancel(false);
-        }
     }
 }

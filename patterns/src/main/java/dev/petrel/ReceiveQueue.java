@@ -1,5 +1,6 @@
 package dev.petrel;
 
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
 import org.agrona.concurrent.OneToOneConcurrentArrayQueue;
@@ -28,6 +29,7 @@ final class ReceiveQueue
         {
             return false;
         }
+        VarHandle.fullFence();
         final Thread t = waiter;
         if (null != t)
         {

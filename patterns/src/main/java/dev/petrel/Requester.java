@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +34,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 public final class Requester extends SocketBase
 {
     private static final Map<String, String> NO_HEADERS = Map.of();
+    private static final long SWEEP_INTERVAL_MS = 5;
+    private static final long SPIN_WAIT_NS = 50_000;
 
     private final Map<Long, PendingRequest> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong(System.nanoTime() & 0xFFFF_FFFFL);
@@ -46,6 +49,7 @@ public final class Requester extends SocketBase
     private LoadBalancing loadBalancing = LoadBalancing.ROUND_ROBIN;
     private long noRespondersWaitNs = TimeUnit.MILLISECONDS.toNanos(250);
     private int next;
+    private volatile ScheduledFuture<?> sweeper;
 
     Requester(final Node node)
     {
@@ -145,7 +149,13 @@ public final class Requester extends SocketBase
     {
         try
         {
-            return request(subject, payload, timeout).get();
+            final CompletableFuture<Message> reply = request(subject, payload, timeout);
+            final long spinUntil = System.nanoTime() + SPIN_WAIT_NS;
+            while (!reply.isDone() && System.nanoTime() - spinUntil < 0)
+            {
+                Thread.onSpinWait();
+            }
+            return reply.get();
         }
         catch (final InterruptedException ex)
         {
@@ -184,7 +194,8 @@ public final class Requester extends SocketBase
             return pending.gather;
         }
         inFlight.put(pending.id, pending);
-        pending.timeout = node.timer().schedule(() -> expire(pending.id), timeout.toNanos(), TimeUnit.NANOSECONDS);
+        pending.deadlineNs = System.nanoTime() + timeout.toNanos();
+        startSweeper();
         synchronized (sendLock)
         {
             for (final Pipe pipe : targets)
@@ -233,7 +244,8 @@ public final class Requester extends SocketBase
             return new PetrelInterruptedException("request");
         }
         inFlight.put(pending.id, pending);
-        pending.timeout = node.timer().schedule(() -> expire(pending.id), timeout.toNanos(), TimeUnit.NANOSECONDS);
+        pending.deadlineNs = System.nanoTime() + timeout.toNanos();
+        startSweeper();
         final Throwable failure = send(pending);
         if (null != failure && null != inFlight.remove(pending.id))
         {
@@ -391,6 +403,37 @@ public final class Requester extends SocketBase
         }
     }
 
+    /**
+     * Request timeouts are found by one periodic sweep rather than a timer task per request: scheduling and
+     * cancelling a task per request would wake the timer thread on every request.
+     */
+    private void startSweeper()
+    {
+        if (null == sweeper)
+        {
+            synchronized (inFlight)
+            {
+                if (null == sweeper && !isClosed())
+                {
+                    sweeper = node.timer().scheduleWithFixedDelay(
+                        this::expireOverdue, SWEEP_INTERVAL_MS, SWEEP_INTERVAL_MS, TimeUnit.MILLISECONDS);
+                }
+            }
+        }
+    }
+
+    private void expireOverdue()
+    {
+        final long now = System.nanoTime();
+        for (final PendingRequest pending : inFlight.values())
+        {
+            if (now - pending.deadlineNs >= 0)
+            {
+                expire(pending.id);
+            }
+        }
+    }
+
     private void expire(final long id)
     {
         final PendingRequest pending = inFlight.remove(id);
@@ -412,7 +455,6 @@ public final class Requester extends SocketBase
 
     private void finish(final PendingRequest pending)
     {
-        pending.cancelTimeout();
         if (!pending.isGather())
         {
             release(pending);
@@ -503,6 +545,11 @@ public final class Requester extends SocketBase
     @Override
     void onClose()
     {
+        final ScheduledFuture<?> s = sweeper;
+        if (null != s)
+        {
+            s.cancel(false);
+        }
         for (final PendingRequest pending : inFlight.values())
         {
             if (null != inFlight.remove(pending.id))

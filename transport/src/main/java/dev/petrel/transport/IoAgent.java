@@ -1,6 +1,7 @@
 package dev.petrel.transport;
 
 import java.io.IOException;
+import java.lang.invoke.VarHandle;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -239,6 +240,9 @@ public final class IoAgent implements Agent, AutoCloseable
      */
     public void wake()
     {
+        // The caller's queue write is a release store; without a full fence the read of the flag below could be
+        // ordered before it, miss the I/O thread going to sleep, and leave the write unseen until a timeout.
+        VarHandle.fullFence();
         if (sleeping)
         {
             selector.wakeup();
