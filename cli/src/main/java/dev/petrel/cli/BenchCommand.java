@@ -33,10 +33,13 @@ import picocli.CommandLine.Spec;
         "",
         "Examples:",
         "  petrel bench pushpull --count 1000000 --size 256",
-        "  petrel bench pubsub --transport aeron-ipc --subs 2 --duration 10s --warmup 2s --plot lat.svg",
-        "  petrel bench reqrep --in-flight 16 --sweep 10000,50000,100000 --duration 5s --json",
-        "  petrel bench pushpull --role puller --endpoint tcp://127.0.0.1:5560 --count 100000 &",
-        "  petrel bench pushpull --role pusher --endpoint tcp://127.0.0.1:5560 --count 100000"
+        "  petrel bench pubsub --transport aeron-ipc --subs 2 --duration 10s \\",
+        "      --warmup 2s --plot lat.svg",
+        "  petrel bench reqrep --in-flight 16 --sweep 10000,50000 --duration 5s --json",
+        "  petrel bench pushpull --role puller --endpoint tcp://127.0.0.1:5560 \\",
+        "      --count 100000 &",
+        "  petrel bench pushpull --role pusher --endpoint tcp://127.0.0.1:5560 \\",
+        "      --count 100000"
     })
 final class BenchCommand implements Callable<Integer>
 {
@@ -65,7 +68,7 @@ final class BenchCommand implements Callable<Integer>
         description = "Total messages per second, paced; latency counts from intended send times.")
     Long rate;
 
-    @Option(names = "--sweep", paramLabel = "RATE,...", split = ",", converter = PositiveLongConverter.class,
+    @Option(names = "--sweep", paramLabel = "RATE", split = ",", converter = PositiveLongConverter.class,
         description = "Run once at each of these total rates and report percentiles per rate.")
     List<Long> sweep;
 
@@ -102,7 +105,7 @@ final class BenchCommand implements Callable<Integer>
     Path hgrm;
 
     @Option(names = "--plot", paramLabel = "FILE",
-        description = "Also draw latency by percentile: PNG when FILE ends in .png, SVG otherwise.")
+        description = "Also draw latency by percentile: PNG for a .png FILE, SVG otherwise.")
     Path plot;
 
     @Option(names = "--role", paramLabel = "ROLE",

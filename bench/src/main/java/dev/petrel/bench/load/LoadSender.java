@@ -67,8 +67,9 @@ final class LoadSender implements Runnable
                 stats.onSent();
             }
         }
-        catch (final RuntimeException ex)
+        catch (final RuntimeException | Error ex)
         {
+            // Recorded so the run fails with the cause instead of reporting a short count.
             stats.onFailure(ex);
         }
         finally
