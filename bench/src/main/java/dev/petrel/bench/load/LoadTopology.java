@@ -78,13 +78,25 @@ interface LoadTopology
      */
     static void await(final BooleanSupplier condition, final long deadlineNs, final String what)
     {
-        while (!condition.getAsBoolean())
+        final long pollNs = TimeUnit.MILLISECONDS.toNanos(1);
+        final long maxPolls = maxPolls(deadlineNs - System.nanoTime(), pollNs);
+        for (long polls = 0; !condition.getAsBoolean(); polls++)
         {
-            if (System.nanoTime() - deadlineNs > 0)
+            if (System.nanoTime() - deadlineNs > 0 || polls > maxPolls)
             {
                 throw new LoadFailedException("timed out waiting for " + what);
             }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            LockSupport.parkNanos(pollNs);
         }
+    }
+
+    /**
+     * @param spanNs how long a polling loop may run.
+     * @param pollNs how long each poll parks.
+     * @return a generous iteration limit for it, so the loop ends even if the clock misbehaves.
+     */
+    static long maxPolls(final long spanNs, final long pollNs)
+    {
+        return 2 * Math.max(0, spanNs) / pollNs + 1000;
     }
 }

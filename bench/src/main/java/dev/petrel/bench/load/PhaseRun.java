@@ -72,8 +72,13 @@ final class PhaseRun
             threads.add(thread);
         }
         threads.forEach(Thread::start);
-        while (threads.stream().anyMatch(Thread::isAlive) && clock.nanoTime() - deadlineNs < 0)
+        final long maxPolls = LoadTopology.maxPolls(deadlineNs - clock.nanoTime(), POLL_NS);
+        for (long polls = 0; polls < maxPolls && clock.nanoTime() - deadlineNs < 0; polls++)
         {
+            if (threads.stream().noneMatch(Thread::isAlive))
+            {
+                break;
+            }
             pause(senders, topology);
         }
         failOnSenderError(senders);
@@ -98,7 +103,8 @@ final class PhaseRun
         }
         long lastCount = -1;
         long lastChangeNs = clock.nanoTime();
-        while (true)
+        final long maxPolls = LoadTopology.maxPolls(deadlineNs - lastChangeNs, POLL_NS);
+        for (long polls = 0; polls < maxPolls; polls++)
         {
             final long expected = (sent(senders) - topology.failures()) * copies;
             final long received = received(topology);
@@ -118,6 +124,7 @@ final class PhaseRun
             }
             pause(senders, topology);
         }
+        return false;
     }
 
     private void pause(final List<LoadSender> senders, final LoadTopology topology)

@@ -85,7 +85,8 @@ final class ReceiverRoleRun
             Math.min(capNs, stats.firstArrivalNs() + settings.duration().toNanos());
         final long target = settings.count() > 0 ? settings.count() : Long.MAX_VALUE;
         long nextProgressNs = clock.nanoTime() + PROGRESS_NS;
-        while (stats.measured() < target)
+        final long maxPolls = LoadTopology.maxPolls(capNs - clock.nanoTime(), POLL_NS);
+        for (long polls = 0; polls < maxPolls && stats.measured() < target; polls++)
         {
             final long now = clock.nanoTime();
             if (now - endNs >= 0 || now - stats.lastArrivalNs() > PhaseRun.QUIET_NS)

@@ -17,6 +17,7 @@ import org.agrona.concurrent.NanoClock;
 final class SendPacer
 {
     private static final long SPIN_NS = 50_000;
+    private static final int MAX_WAIT_STEPS = 10_000_000;
 
     private final NanoClock clock;
     private final long intervalNs;
@@ -58,7 +59,7 @@ final class SendPacer
         final long intendedNs = startNs + sequence++ * intervalNs;
         final long untilNs = Math.min(intendedNs, deadlineNs);
         long now = clock.nanoTime();
-        while (untilNs - now > 0)
+        for (int i = 0; i < MAX_WAIT_STEPS && untilNs - now > 0; i++)
         {
             final long remainingNs = untilNs - now;
             if (remainingNs > SPIN_NS)
