@@ -35,7 +35,6 @@ public final class Requester extends SocketBase
 {
     private static final Map<String, String> NO_HEADERS = Map.of();
     private static final long SWEEP_INTERVAL_MS = 5;
-    private static final long SPIN_WAIT_NS = 50_000;
 
     private final Map<Long, PendingRequest> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong(System.nanoTime() & 0xFFFF_FFFFL);
@@ -149,13 +148,7 @@ public final class Requester extends SocketBase
     {
         try
         {
-            final CompletableFuture<Message> reply = request(subject, payload, timeout);
-            final long spinUntil = System.nanoTime() + SPIN_WAIT_NS;
-            while (!reply.isDone() && System.nanoTime() - spinUntil < 0)
-            {
-                Thread.onSpinWait();
-            }
-            return reply.get();
+            return request(subject, payload, timeout).get();
         }
         catch (final InterruptedException ex)
         {

@@ -6,8 +6,12 @@ import java.nio.channels.Selector;
 import org.agrona.concurrent.IdleStrategy;
 
 /**
- * Idles the I/O thread: spins and yields for a while, then blocks in {@link Selector#select(long)} so that both
+ * Idles the I/O thread: a few more duty cycles, then a block in {@link Selector#select(long)} so that both
  * arriving bytes and {@link Selector#wakeup()} from a sending thread end the idle period at once.
+ * <p>
+ * The spin phase is short on purpose: every idle duty cycle makes a system call, and on a 2-core machine a thread
+ * that spins (or yields) takes the core the peer's thread needs. Measured on 2 cores: TCP request/reply p50 went
+ * from 110–270 µs with 200 spins and 50 yields to 40–60 µs with 20 spins and no yields.
  */
 final class SelectorIdleStrategy implements IdleStrategy
 {
@@ -38,8 +42,8 @@ final class SelectorIdleStrategy implements IdleStrategy
                 yields = 0;
                 break;
             default:
-                spins = 200;
-                yields = 50;
+                spins = 20;
+                yields = 0;
                 break;
         }
         parkForAeron = IdleStrategies.BACKOFF == kind;

@@ -7,6 +7,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.petrel.transport.zmtp.FrameSink;
 import dev.petrel.transport.zmtp.InboundFrames;
@@ -48,7 +49,7 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
     private final UnsafeBuffer writeView;
     private final ZmtpFrameDecoder decoder;
     private SelectionKey key;
-    private State state = State.GREETING;
+    private volatile State state = State.GREETING;
     private Pipe pipe;
     private int peerMinorVersion;
     private String protocolError;
@@ -59,6 +60,8 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
     private long remoteTtlNs;
     private long lingerDeadlineNs;
     private boolean writeBlocked;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private volatile String writeFailure;
     private ByteBuffer greetingRest;
 
     TcpConnection(
@@ -314,7 +317,7 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
         }
         final String identity = properties.getOrDefault(ZmtpDescriptor.PROPERTY_IDENTITY, "");
         state = State.ACTIVE;
-        pipe = new Pipe(settings, agent::wake, remoteAddress, null == connector ? null : connector.endpoint(),
+        pipe = new Pipe(settings, this::onOffered, remoteAddress, null == connector ? null : connector.endpoint(),
             new PeerHandshake(peerType, identity.getBytes(StandardCharsets.ISO_8859_1), properties,
             peerMinorVersion));
         pipe.bind(() -> agent.execute(() -> close("closed by the socket", false)), this);
@@ -356,6 +359,47 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
      * @return work done.
      */
     int flush()
+    {
+        writeLock.lock();
+        try
+        {
+            return flushLocked();
+        }
+        finally
+        {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Called on the sending thread after it queued a message. When no one else is writing and the socket is not
+     * blocked, the sending thread writes the queue itself, saving the hand-off to (and the wake-up of) the I/O
+     * thread; otherwise the I/O thread is woken to do it.
+     */
+    private void onOffered()
+    {
+        if (writeLock.tryLock())
+        {
+            try
+            {
+                if (State.ACTIVE == state && !writeBlocked)
+                {
+                    flushLocked();
+                }
+                if (!writeBlocked && !pipe.hasQueued())
+                {
+                    return;
+                }
+            }
+            finally
+            {
+                writeLock.unlock();
+            }
+        }
+        agent.wake();
+    }
+
+    private int flushLocked()
     {
         if (State.CLOSED == state)
         {
@@ -406,7 +450,15 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
         {
             writeBuffer.clear();
             writeBlocked = false;
-            close("write failed: " + ex.getMessage(), true);
+            if (agent.isIoThread())
+            {
+                close("write failed: " + ex.getMessage(), true);
+            }
+            else
+            {
+                writeFailure = "write failed: " + ex.getMessage();
+                agent.wake();
+            }
             return false;
         }
         final boolean blocked = writeBuffer.hasRemaining();
@@ -448,6 +500,12 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
         {
             return 0;
         }
+        final String failure = writeFailure;
+        if (null != failure)
+        {
+            close(failure, true);
+            return 1;
+        }
         if (decoder.hasPending())
         {
             if (!decoder.retryPending(this))
@@ -483,8 +541,16 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
             lastPingNs = nowNs;
             final int ttlDeciseconds = (int)Math.min(0xFFFF, settings.heartbeatTimeoutNs() / 100_000_000L);
             final byte[] ttl = { (byte)(ttlDeciseconds >>> 8), (byte)ttlDeciseconds };
-            writeCommand(ZmtpDescriptor.PING, ttl, 0, 2);
-            flush();
+            writeLock.lock();
+            try
+            {
+                writeCommand(ZmtpDescriptor.PING, ttl, 0, 2);
+                flushLocked();
+            }
+            finally
+            {
+                writeLock.unlock();
+            }
             return 1;
         }
         return 0;
