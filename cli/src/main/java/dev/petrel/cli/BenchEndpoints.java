@@ -16,7 +16,8 @@ import dev.petrel.bench.load.LoadTransport;
  */
 final class BenchEndpoints
 {
-    private static final Pattern HOST = Pattern.compile("(?:tcp://|aeron:udp\\?endpoint=)\\[?([^\\]]*?)\\]?:\\d+.*");
+    private static final Pattern HOST =
+        Pattern.compile("(?:tcp://|aeron:udp\\?endpoint=)(?:\\[([^\\]]+)\\]|([^:/\\[]+)):\\d+.*");
 
     private BenchEndpoints()
     {
@@ -61,7 +62,7 @@ final class BenchEndpoints
         {
             return false;
         }
-        final String host = matcher.group(1).toLowerCase(Locale.ROOT);
+        final String host = (null != matcher.group(1) ? matcher.group(1) : matcher.group(2)).toLowerCase(Locale.ROOT);
         return host.startsWith("127.") || "localhost".equals(host) || "::1".equals(host);
     }
 }
