@@ -150,7 +150,7 @@ public final class Publisher extends SocketBase
             final Pipe[] current = pipes;
             if (selectTargets(current, subject, subjectBytes))
             {
-                routeQueueGroups(current, subject);
+                routeQueueGroups(current);
             }
             int delivered = 0;
             boolean failed = false;
@@ -185,6 +185,8 @@ public final class Publisher extends SocketBase
     }
 
     /**
+     * Leaves each Petrel peer's matching subscriptions in the peer for {@link #routeQueueGroups}.
+     *
      * @return true when some queue-group subscription matched and needs routing.
      */
     private static boolean selectTargets(final Pipe[] current, final String subject, final byte[] subjectBytes)
@@ -200,18 +202,16 @@ public final class Publisher extends SocketBase
             peer.clearTargets();
             if (pipe.isPetrelPeer())
             {
-                for (final SubscriptionCommand.Subscribe s : peer.subscriptions())
+                for (int i = 0, n = peer.match(subject); i < n; i++)
                 {
-                    if (s.pattern().matches(subject))
+                    final SubscriptionCommand.Subscribe s = peer.matched(i);
+                    if (null == s.group())
                     {
-                        if (null == s.group())
-                        {
-                            peer.addTarget(s.sid());
-                        }
-                        else
-                        {
-                            groups = true;
-                        }
+                        peer.addTarget(s.sid());
+                    }
+                    else
+                    {
+                        groups = true;
                     }
                 }
             }
@@ -223,7 +223,7 @@ public final class Publisher extends SocketBase
         return groups;
     }
 
-    private void routeQueueGroups(final Pipe[] current, final String subject)
+    private void routeQueueGroups(final Pipe[] current)
     {
         final Map<String, List<Object[]>> candidates = new HashMap<>();
         for (final Pipe pipe : current)
@@ -233,9 +233,10 @@ public final class Publisher extends SocketBase
             {
                 continue;
             }
-            for (final SubscriptionCommand.Subscribe s : peer.subscriptions())
+            for (int i = 0, n = peer.matchCount(); i < n; i++)
             {
-                if (null != s.group() && s.pattern().matches(subject))
+                final SubscriptionCommand.Subscribe s = peer.matched(i);
+                if (null != s.group())
                 {
                     candidates.computeIfAbsent(s.group(), g -> new ArrayList<>()).add(new Object[] { pipe, s });
                 }

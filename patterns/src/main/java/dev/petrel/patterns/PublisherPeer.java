@@ -7,12 +7,16 @@ import java.util.List;
 /**
  * What a publisher knows of one subscriber: its Petrel subscriptions (with IDs and queue groups) or, for a plain
  * ZeroMQ peer, its byte prefixes (counted, as ZeroMQ counts them). Written on the I/O thread, read by publishing
- * threads: every change publishes a new array. The target fields are scratch space for the publishing thread.
+ * threads: every change publishes a new array. The target fields and the subject index are the publishing
+ * thread's: it rebuilds the index from the current array when that changed, then matches without allocating.
  */
 public final class PublisherPeer
 {
     private volatile SubscriptionCommand.Subscribe[] subscriptions = new SubscriptionCommand.Subscribe[0];
     private volatile byte[][] prefixes = new byte[0][];
+    private SubscriptionCommand.Subscribe[] indexed;
+    private SubjectIndex index;
+    private int matchCount;
     private int[] targets = new int[8];
     private int targetCount;
     private boolean plainMatch;
@@ -88,6 +92,46 @@ public final class PublisherPeer
     public SubscriptionCommand.Subscribe[] subscriptions()
     {
         return subscriptions;
+    }
+
+    /**
+     * Finds the Petrel subscriptions that match a subject by token rules, for the publishing thread.
+     *
+     * @param subject the subject.
+     * @return how many matched; {@link #matched(int)} gives them in subscription order.
+     */
+    public int match(final String subject)
+    {
+        final SubscriptionCommand.Subscribe[] current = subscriptions;
+        if (current != indexed)
+        {
+            final SubjectIndex next = new SubjectIndex();
+            for (int i = 0; i < current.length; i++)
+            {
+                next.add(i, current[i].pattern());
+            }
+            index = next;
+            indexed = current;
+        }
+        matchCount = index.match(subject);
+        return matchCount;
+    }
+
+    /**
+     * @return how many subscriptions the last {@link #match(String)} found.
+     */
+    public int matchCount()
+    {
+        return matchCount;
+    }
+
+    /**
+     * @param i index below the last {@link #match(String)} result.
+     * @return the i-th matching subscription.
+     */
+    public SubscriptionCommand.Subscribe matched(final int i)
+    {
+        return indexed[index.matchAt(i)];
     }
 
     /**

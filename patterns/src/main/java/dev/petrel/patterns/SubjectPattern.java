@@ -72,6 +72,31 @@ public final class SubjectPattern
     }
 
     /**
+     * @return how many tokens come before the {@code >} (all of them when there is none).
+     */
+    int tokenCount()
+    {
+        return tokens.length;
+    }
+
+    /**
+     * @param i index.
+     * @return the i-th token; {@code *} for a one-token wildcard.
+     */
+    String token(final int i)
+    {
+        return tokens[i];
+    }
+
+    /**
+     * @return true when the pattern ends in {@code >}.
+     */
+    boolean hasTail()
+    {
+        return tail;
+    }
+
+    /**
      * The literal start of the pattern, up to its first wildcard token: what a plain ZeroMQ publisher is asked
      * for (it matches by byte prefix).
      *
