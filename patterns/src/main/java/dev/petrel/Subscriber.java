@@ -2,9 +2,7 @@ package dev.petrel;
 
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.petrel.patterns.Envelope;
@@ -27,7 +25,7 @@ import org.agrona.ExpandableArrayBuffer;
  */
 public final class Subscriber extends SocketBase
 {
-    private final Map<Integer, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private final SubscriptionTable subscriptions = new SubscriptionTable();
     private final AtomicInteger nextSid = new AtomicInteger();
     private final Envelope envelope = new Envelope();
     private final OutboundFrames ioFrames = new OutboundFrames();
@@ -113,7 +111,7 @@ public final class Subscriber extends SocketBase
         queue();
         final Subscription subscription =
             new Subscription(this, nextSid.incrementAndGet(), compiled, queueGroup, handler, view);
-        subscriptions.put(subscription.sid(), subscription);
+        subscriptions.add(subscription);
         agent.execute(() ->
         {
             for (final Pipe pipe : pipes)
@@ -126,7 +124,7 @@ public final class Subscriber extends SocketBase
 
     void unsubscribe(final Subscription subscription)
     {
-        if (null == subscriptions.remove(subscription.sid()) || isClosed())
+        if (!subscriptions.remove(subscription) || isClosed())
         {
             return;
         }
@@ -200,7 +198,7 @@ public final class Subscriber extends SocketBase
     void onAttached(final Pipe pipe)
     {
         pipe.attachment(new HashSet<Integer>());
-        for (final Subscription subscription : subscriptions.values())
+        for (final Subscription subscription : subscriptions.all())
         {
             sendSubscribe(pipe, subscription);
         }
@@ -311,7 +309,7 @@ public final class Subscriber extends SocketBase
         final String matchKey = MessageCodec.text(frames, 0);
         Message message = null;
         boolean queued = false;
-        for (final Subscription subscription : subscriptions.values())
+        for (final Subscription subscription : subscriptions.all())
         {
             if (subscription.compiledPattern().matchesLikeZeroMq(matchKey))
             {

@@ -108,6 +108,10 @@ public final class Envelope
     public static int maxLength(final int sidCount, final Map<String, String> headers)
     {
         int length = 2 + 8 + 8 + 8 + 5 + 5 * sidCount + 5;
+        if (headers.isEmpty())
+        {
+            return length;
+        }
         for (final Map.Entry<String, String> header : headers.entrySet())
         {
             length += 10 + 3 * (header.getKey().length() + header.getValue().length());
