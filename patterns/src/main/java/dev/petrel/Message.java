@@ -24,6 +24,8 @@ public final class Message
     private final long sequence;
     private final long timestampNs;
     private final List<byte[]> frames;
+    /** Set on messages of a durable stream until they are acknowledged. */
+    Receipt receipt;
 
     private Message(final Builder builder)
     {

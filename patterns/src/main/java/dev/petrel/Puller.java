@@ -1,16 +1,21 @@
 package dev.petrel;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.petrel.patterns.Envelope;
 import dev.petrel.transport.Pipe;
 import dev.petrel.transport.zmtp.InboundFrames;
 import dev.petrel.transport.zmtp.ZmtpSocketType;
+import org.agrona.DirectBuffer;
 
 /**
  * Collects work from pushers, fair-queued across them. Receive with {@link #receive(Duration)}, drive it with
  * {@link #poll(MessageHandler, int)}, or set a {@link #handler(MessageHandler) callback}. When the receive queue is
  * full, reading from the network pauses, so back pressure reaches the pushers; nothing is dropped.
+ * <p>
+ * A {@link #durable(String, Path) durable} puller is a named receiver of durable pushers: it drops duplicates and
+ * acknowledges what it processed, which gives effectively-once processing across crashes and reconnects.
  */
 public final class Puller extends SocketBase
 {
@@ -18,10 +23,59 @@ public final class Puller extends SocketBase
     private volatile MessageHandler handler;
     private volatile BufferHandler bufferHandler;
     private ReceiveQueue queue;
+    private DurableReceiver durable;
 
     Puller(final Node node)
     {
         super(node);
+    }
+
+    /**
+     * Makes this puller a named durable receiver; call before the first bind or connect. It announces the name to
+     * every Petrel pusher it connects to; durable pushers then deliver to it at least once, resuming where this
+     * name left off after either side restarts. Duplicates are dropped by (producer ID, sequence), remembered in
+     * {@code stateDir} so that a restarted puller still drops them, and each message is acknowledged once
+     * processed:
+     * <ul>
+     *   <li>with a {@link #handler(MessageHandler) handler}, when the handler returns (a handler that throws has
+     *   the message delivered again);</li>
+     *   <li>with {@link #poll(MessageHandler, int)}, when the handler returns for that message;</li>
+     *   <li>with {@link #receive(Duration)}, when {@link #ack(Message)} is called; until then the pusher may
+     *   deliver it again after its redelivery timeout.</li>
+     * </ul>
+     * An acknowledgement also covers every message the same pusher sent earlier on that connection. Payload
+     * callbacks ({@link #bufferHandler(BufferHandler)}) are not used for durable messages. Messages from pushers
+     * that are not durable are received as usual. Give each running puller its own name and state directory.
+     *
+     * @param name     the receiver name, at most 44 UTF-8 bytes, stable across restarts.
+     * @param stateDir directory for the duplicate-detection state, created if missing.
+     * @return this.
+     * @since 0.1.0
+     */
+    public Puller durable(final String name, final Path stateDir)
+    {
+        checkNotStarted();
+        if (null != durable)
+        {
+            throw new IllegalStateException("the puller is already durable");
+        }
+        durable = new DurableReceiver(this, name, stateDir);
+        return this;
+    }
+
+    /**
+     * Acknowledges a message taken with {@link #receive(Duration)} from a durable pusher: records it as processed
+     * and tells the pusher. Does nothing for other messages or when called again.
+     *
+     * @param message the processed message.
+     * @since 0.1.0
+     */
+    public void ack(final Message message)
+    {
+        if (null != durable)
+        {
+            durable.complete(message);
+        }
     }
 
     @Override
@@ -131,6 +185,7 @@ public final class Puller extends SocketBase
         {
             received.incrementAndGet();
             handler.onMessage(message);
+            ack(message);
             count++;
         }
         return count;
@@ -139,6 +194,10 @@ public final class Puller extends SocketBase
     @Override
     boolean onMessage(final Pipe pipe, final InboundFrames frames)
     {
+        if (null != durable && durable.accepts(pipe))
+        {
+            return durable.onMessage(pipe, frames, handler);
+        }
         final BufferHandler viewHandler = bufferHandler;
         if (null != viewHandler)
         {
@@ -173,6 +232,55 @@ public final class Puller extends SocketBase
             return true;
         }
         return queue().offer(message);
+    }
+
+    boolean offerToQueue(final Message message)
+    {
+        return queue().offer(message);
+    }
+
+    @Override
+    void onAttached(final Pipe pipe)
+    {
+        if (null != durable)
+        {
+            durable.onAttached(pipe);
+        }
+    }
+
+    @Override
+    void onDetached(final Pipe pipe)
+    {
+        if (null != durable)
+        {
+            durable.onDetached(pipe);
+        }
+    }
+
+    @Override
+    String onCommand(final Pipe pipe, final String name, final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (null == durable)
+        {
+            return null;
+        }
+        try
+        {
+            return durable.onCommand(pipe, name, buffer, offset, length);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            return ex.getMessage();
+        }
+    }
+
+    @Override
+    void onClosed()
+    {
+        if (null != durable)
+        {
+            durable.close();
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 
+import dev.petrel.durability.DurableLog;
 import dev.petrel.patterns.ConsistentHashRing;
 import dev.petrel.patterns.Envelope;
 import dev.petrel.patterns.EpochNanos;
@@ -21,6 +22,10 @@ import org.agrona.concurrent.UnsafeBuffer;
  * <p>
  * When no peer has room the {@link BackPressurePolicy} decides; the default blocks up to the send timeout and
  * then throws {@link BackPressureException}. Thread-safe.
+ * <p>
+ * A {@link #durable(DurableLog.Context) durable} pusher appends each message to a side log before it is sent and
+ * delivers it at least once to the Petrel pullers that announced themselves as durable receivers (see
+ * {@link Puller#durable(String, java.nio.file.Path)}), resuming after either side restarts.
  */
 public final class Pusher extends SocketBase
 {
@@ -32,10 +37,85 @@ public final class Pusher extends SocketBase
     private ConsistentHashRing<Pipe> ring;
     private Pipe[] ringMembers;
     private int next;
+    private DurableSender durable;
 
     Pusher(final Node node)
     {
         super(node);
+    }
+
+    /**
+     * Makes this pusher durable; call before the first bind or connect. Each message is appended to the log (its
+     * sequence travels with it) before the send returns, then delivered from the log by the I/O thread to one
+     * connected durable puller at a time, round robin. A puller's cumulative acknowledgement settles what it was
+     * sent; what a puller held when it disconnected, or held unacknowledged past the
+     * {@link #redeliveryTimeout(Duration) redelivery timeout}, is delivered again; after
+     * {@link #maxDeliveries(int) max deliveries} a message moves to the log's dead-letter log. Each durable puller's
+     * cursor in the log holds the sequence up to which everything is acknowledged, so a restarted pusher resumes
+     * there (messages acknowledged past it may come again; pullers drop them as duplicates) and retention frees
+     * segments only below it.
+     * <p>
+     * Durable sends always block at the high-water mark of unsent messages, up to the send timeout, whatever the
+     * back-pressure policy; keyed sends and headers are not supported. Plain ZeroMQ pullers and Petrel pullers that
+     * are not durable receive nothing from a durable pusher. The log is closed with the pusher.
+     *
+     * @param ctx configuration of the side log (directory, fsync policy, segment length, retention).
+     * @return this.
+     * @throws dev.petrel.durability.exceptions.DurabilityException if the log cannot be opened.
+     * @since 0.1.0
+     */
+    public Pusher durable(final DurableLog.Context ctx)
+    {
+        checkNotStarted();
+        if (null != durable)
+        {
+            throw new IllegalStateException("the pusher is already durable");
+        }
+        durable = new DurableSender(this, ctx);
+        return this;
+    }
+
+    /**
+     * @param timeout how long a durable puller may hold a message without acknowledging it before it is delivered
+     *                again (default 30 s); call after {@link #durable(DurableLog.Context)}.
+     * @return this.
+     * @since 0.1.0
+     */
+    public Pusher redeliveryTimeout(final Duration timeout)
+    {
+        durableSender().redeliveryTimeoutNs(timeout.toNanos());
+        return this;
+    }
+
+    /**
+     * @param deliveries how many times a message is delivered before it moves to the dead-letter log (default 10);
+     *                   call after {@link #durable(DurableLog.Context)}.
+     * @return this.
+     * @since 0.1.0
+     */
+    public Pusher maxDeliveries(final int deliveries)
+    {
+        durableSender().maxDeliveries(deliveries);
+        return this;
+    }
+
+    /**
+     * @return the sequence up to which every durable message is acknowledged or dead-lettered.
+     * @throws IllegalStateException if the pusher is not durable.
+     * @since 0.1.0
+     */
+    public long acknowledgedSequence()
+    {
+        return durableSender().acknowledged();
+    }
+
+    private DurableSender durableSender()
+    {
+        if (null == durable)
+        {
+            throw new IllegalStateException("the pusher is not durable");
+        }
+        return durable;
     }
 
     @Override
@@ -151,6 +231,16 @@ public final class Pusher extends SocketBase
     {
         checkNotClosed();
         final long deadline = System.nanoTime() + settings().sendTimeoutNs();
+        if (null != durable)
+        {
+            if (null != key || !headers.isEmpty())
+            {
+                throw new IllegalArgumentException("a durable pusher sends neither keys nor headers");
+            }
+            durable.send(payload, offset, length, deadline);
+            sent.incrementAndGet();
+            return;
+        }
         synchronized (waiter)
         {
             waiter.reset();
@@ -285,5 +375,29 @@ public final class Pusher extends SocketBase
     boolean onMessage(final Pipe pipe, final InboundFrames frames)
     {
         return true;
+    }
+
+    @Override
+    String onCommand(final Pipe pipe, final String name, final DirectBuffer buffer, final int offset, final int length)
+    {
+        return null == durable ? null : durable.onCommand(pipe, name, buffer, offset, length);
+    }
+
+    @Override
+    void onDetached(final Pipe pipe)
+    {
+        if (null != durable)
+        {
+            durable.onDetached(pipe);
+        }
+    }
+
+    @Override
+    void onClose()
+    {
+        if (null != durable)
+        {
+            durable.close();
+        }
     }
 }

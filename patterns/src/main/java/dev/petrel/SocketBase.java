@@ -71,6 +71,13 @@ abstract class SocketBase implements AutoCloseable
     }
 
     /**
+     * A peer went away (on the I/O thread), before the set of pipes changes.
+     */
+    void onDetached(final Pipe pipe)
+    {
+    }
+
+    /**
      * The set of pipes changed (on the I/O thread).
      */
     void onPipesChanged()
@@ -247,10 +254,18 @@ abstract class SocketBase implements AutoCloseable
                 node.onError(ex);
             }
         }
+        onClosed();
         node.remove(this);
     }
 
     void onClose()
+    {
+    }
+
+    /**
+     * The socket's connections are closed (or the node is), so the I/O thread no longer calls it.
+     */
+    void onClosed()
     {
     }
 
@@ -291,6 +306,7 @@ abstract class SocketBase implements AutoCloseable
         @Override
         public void onPipeDetached(final Pipe pipe)
         {
+            onDetached(pipe);
             final List<Pipe> next = new ArrayList<>(Arrays.asList(pipes));
             next.remove(pipe);
             pipes = next.toArray(NO_PIPES);

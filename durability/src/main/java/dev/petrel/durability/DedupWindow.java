@@ -63,6 +63,27 @@ public final class DedupWindow
     }
 
     /**
+     * Counts every sequence of a producer up to and including the given one as seen, for a producer that vouches
+     * that they were all processed (by this receiver or another). Starts the producer's window there if it is
+     * unknown; does nothing if the window is already past it.
+     *
+     * @param producerId of the producer.
+     * @param sequence   up to which everything counts as seen.
+     */
+    public void advance(final long producerId, final long sequence)
+    {
+        final ProducerWindow window = producers.get(producerId);
+        if (null == window)
+        {
+            producers.put(producerId, new ProducerWindow(sequence, 0));
+        }
+        else
+        {
+            window.advanceTo(sequence);
+        }
+    }
+
+    /**
      * Highest sequence up to which every message from a producer has been seen.
      *
      * @param producerId of the producer.
@@ -189,10 +210,27 @@ public final class DedupWindow
                 return DedupResult.DUPLICATE;
             }
             mask |= bit;
+            absorbContiguous();
+            return DedupResult.NEW;
+        }
+
+        void advanceTo(final long sequence)
+        {
+            if (sequence <= contiguous)
+            {
+                return;
+            }
+            final long shift = sequence - contiguous;
+            mask = shift >= WINDOW_LENGTH ? 0 : mask >>> shift;
+            contiguous = sequence;
+            absorbContiguous();
+        }
+
+        private void absorbContiguous()
+        {
             final int advance = Long.numberOfTrailingZeros(~mask);
             contiguous += advance;
             mask = advance == WINDOW_LENGTH ? 0 : mask >>> advance;
-            return DedupResult.NEW;
         }
     }
 }

@@ -32,6 +32,23 @@ class DedupWindowTest
     }
 
     @Test
+    void shouldCountEverythingUpToAnAdvanceAsSeen()
+    {
+        final DedupWindow window = new DedupWindow();
+        window.advance(3, 10);
+        assertEquals(DUPLICATE, window.onMessage(3, 10));
+        assertEquals(NEW, window.onMessage(3, 12));
+        window.advance(3, 11);
+        assertEquals(12, window.highestContiguousSequence(3));
+        window.advance(3, 5);
+        assertEquals(12, window.highestContiguousSequence(3));
+        assertEquals(NEW, window.onMessage(3, 13 + DedupWindow.WINDOW_LENGTH - 1));
+        window.advance(3, 200);
+        assertEquals(DUPLICATE, window.onMessage(3, 200));
+        assertEquals(NEW, window.onMessage(3, 201));
+    }
+
+    @Test
     void shouldAcceptOutOfOrderWithinWindowOnce()
     {
         final DedupWindow window = new DedupWindow();

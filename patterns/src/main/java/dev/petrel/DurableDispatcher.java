@@ -1,0 +1,251 @@
+package dev.petrel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.petrel.durability.DurableLog;
+import dev.petrel.durability.LogReader;
+import dev.petrel.durability.RecordHandler;
+import dev.petrel.durability.exceptions.DurabilityException;
+import dev.petrel.patterns.DurableCommand;
+import dev.petrel.patterns.Envelope;
+import dev.petrel.patterns.EpochNanos;
+import dev.petrel.transport.OutboundFrames;
+import dev.petrel.transport.Pipe;
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
+
+/**
+ * The I/O-thread half of a durable pusher: reads appended records from the log into the {@link InFlightWindow},
+ * assigns each to one connected durable receiver (round robin over those with room), settles what they acknowledge,
+ * puts back what a lost or silent receiver held, and hands messages delivered too often to the dead-letter step.
+ * <p>
+ * Every method runs on the I/O thread, which is the only writer of a durable pusher's pipes; none blocks. A pipe
+ * without room stops the pass, which {@link DurableSender} schedules again on the next duty cycle.
+ */
+final class DurableDispatcher implements RecordHandler
+{
+    private final DurableSender sender;
+    private final DurableLog log;
+    private final long producerId;
+    private final InFlightWindow window;
+    private final List<SenderLink> links = new ArrayList<>();
+    private final OutboundFrames ioFrames = new OutboundFrames();
+    private final ExpandableArrayBuffer ioScratch = new ExpandableArrayBuffer(64);
+    private LogReader reader;
+    private int nextLink;
+
+    DurableDispatcher(final DurableSender sender, final DurableLog log, final long producerId, final long base)
+    {
+        this.sender = sender;
+        this.log = log;
+        this.producerId = producerId;
+        this.window = new InFlightWindow(base);
+        this.reader = log.reader(base + 1);
+    }
+
+    InFlightWindow window()
+    {
+        return window;
+    }
+
+    /**
+     * Loads new records and sends everything waiting for a receiver.
+     *
+     * @return true when a pipe without room stopped the pass (not when no receiver is connected).
+     */
+    boolean dispatch(final long nowNs)
+    {
+        load();
+        for (long sequence = window.base() + 1; sequence <= window.loadedThrough(); sequence++)
+        {
+            if (InFlightWindow.PENDING == window.state(sequence) && !assign(sequence, nowNs))
+            {
+                return !links.isEmpty();
+            }
+        }
+        return false;
+    }
+
+    private void load()
+    {
+        while (window.hasRoom())
+        {
+            try
+            {
+                if (0 == reader.poll(this, 1))
+                {
+                    return;
+                }
+            }
+            catch (final DurabilityException ex)
+            {
+                skipToRetained(ex);
+            }
+        }
+    }
+
+    @Override
+    public void onRecord(
+        final DirectBuffer buffer, final int offset, final int length, final long sequence, final long timestampNs)
+    {
+        window.load(sequence, buffer, offset, length);
+    }
+
+    /**
+     * Size or age retention removed records no receiver acknowledged: they are lost, so the window restarts at
+     * the first retained record.
+     */
+    private void skipToRetained(final DurabilityException cause)
+    {
+        sender.onError(cause);
+        reader.close();
+        final long first = log.firstSequence();
+        window.rebase(first - 1);
+        reader = log.reader(first);
+    }
+
+    private boolean assign(final long sequence, final long nowNs)
+    {
+        if (window.deliveries(sequence) >= sender.maxDeliveries())
+        {
+            window.state(sequence, InFlightWindow.DEAD_LETTERING);
+            sender.deadLetter(sequence, window.deliveries(sequence));
+            return true;
+        }
+        final int count = links.size();
+        for (int i = 0; i < count; i++)
+        {
+            final SenderLink link = links.get((nextLink + i) % count);
+            if (send(link, sequence))
+            {
+                window.sent(sequence, link, nowNs);
+                link.onSent(sequence);
+                nextLink = (nextLink + i + 1) % count;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean send(final SenderLink link, final long sequence)
+    {
+        final Pipe pipe = link.pipe();
+        if (sequence - link.baseSent() > InFlightWindow.CAPACITY)
+        {
+            ioFrames.reset().add(ioScratch, 0, DurableCommand.encodeStream(ioScratch, producerId, window.base()))
+                .asCommand();
+            if (Pipe.OK != pipe.tryOffer(ioFrames))
+            {
+                return false;
+            }
+            link.baseSent(window.base());
+        }
+        ioFrames.reset();
+        final int metaLength = Envelope.encode(ioScratch, 0, EpochNanos.now(), 0, sequence, null, 0, Map.of());
+        ioFrames.add(ioScratch, 0, metaLength).add(window.payload(sequence), 0, window.length(sequence));
+        return Pipe.OK == pipe.tryOffer(ioFrames);
+    }
+
+    void onAttach(final Pipe pipe, final String name)
+    {
+        if (pipe.attachment() instanceof SenderLink)
+        {
+            return;
+        }
+        final SenderLink link = new SenderLink(pipe, name);
+        pipe.attachment(link);
+        links.add(link);
+    }
+
+    /**
+     * Settles the first {@code count} messages sent to a receiver on this connection.
+     *
+     * @return true when the base moved.
+     */
+    boolean onAck(final Pipe pipe, final long count)
+    {
+        if (!(pipe.attachment() instanceof SenderLink))
+        {
+            return false;
+        }
+        final SenderLink link = (SenderLink)pipe.attachment();
+        for (int i = link.settle(count); i > 0; i--)
+        {
+            final long settled = link.poll();
+            final byte state = window.holds(settled) ? window.state(settled) : InFlightWindow.FREE;
+            if (InFlightWindow.PENDING == state || InFlightWindow.SENT == state)
+            {
+                window.state(settled, InFlightWindow.DONE);
+            }
+        }
+        return window.advanceBase();
+    }
+
+    /**
+     * Puts back a message the receiver failed to process, so it is delivered again at once.
+     */
+    void onNack(final Pipe pipe, final long index)
+    {
+        if (pipe.attachment() instanceof SenderLink)
+        {
+            final SenderLink link = (SenderLink)pipe.attachment();
+            release(link.fail(index), link);
+        }
+    }
+
+    void onDetached(final Pipe pipe)
+    {
+        if (!(pipe.attachment() instanceof SenderLink))
+        {
+            return;
+        }
+        final SenderLink link = (SenderLink)pipe.attachment();
+        links.remove(link);
+        while (!link.isEmpty())
+        {
+            release(link.poll(), link);
+        }
+    }
+
+    /**
+     * Puts back every message a receiver has held for longer than the timeout.
+     */
+    void onTick(final long nowNs, final long timeoutNs)
+    {
+        for (long sequence = window.base() + 1; sequence <= window.loadedThrough(); sequence++)
+        {
+            if (InFlightWindow.SENT == window.state(sequence) && nowNs - window.sentNs(sequence) > timeoutNs)
+            {
+                window.state(sequence, InFlightWindow.PENDING);
+            }
+        }
+    }
+
+    private void release(final long sequence, final SenderLink link)
+    {
+        if (window.holds(sequence) && InFlightWindow.SENT == window.state(sequence) && window.owner(sequence) == link)
+        {
+            window.state(sequence, InFlightWindow.PENDING);
+        }
+    }
+
+    /**
+     * @return true when the base moved.
+     */
+    boolean onDeadLettered(final long sequence, final boolean moved)
+    {
+        if (window.holds(sequence) && InFlightWindow.DEAD_LETTERING == window.state(sequence))
+        {
+            window.state(sequence, moved ? InFlightWindow.DONE : InFlightWindow.PENDING);
+        }
+        return window.advanceBase();
+    }
+
+    void close()
+    {
+        reader.close();
+        links.clear();
+    }
+}

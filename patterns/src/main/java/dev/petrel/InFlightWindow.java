@@ -1,0 +1,155 @@
+package dev.petrel;
+
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
+
+/**
+ * The messages of a durable pusher between its base (every sequence up to it acknowledged or dead-lettered) and
+ * {@link #CAPACITY} sequences past it, with a copy of each payload for redelivery and its delivery state. Limiting
+ * the span to the receivers' duplicate window keeps every sequence a receiver can get within its window.
+ * <p>
+ * Owned by the I/O thread, except {@link #loadedThrough()}, which any thread may read.
+ */
+final class InFlightWindow
+{
+    static final int CAPACITY = dev.petrel.durability.DedupWindow.WINDOW_LENGTH;
+
+    static final byte FREE = 0;
+    static final byte PENDING = 1;
+    static final byte SENT = 2;
+    static final byte DONE = 3;
+    static final byte DEAD_LETTERING = 4;
+
+    private final long[] sequences = new long[CAPACITY];
+    private final byte[] states = new byte[CAPACITY];
+    private final int[] deliveries = new int[CAPACITY];
+    private final long[] sentNs = new long[CAPACITY];
+    private final SenderLink[] owners = new SenderLink[CAPACITY];
+    private final ExpandableArrayBuffer[] payloads = new ExpandableArrayBuffer[CAPACITY];
+    private final int[] lengths = new int[CAPACITY];
+    private long base;
+    private volatile long loadedThrough;
+
+    InFlightWindow(final long base)
+    {
+        this.base = base;
+        this.loadedThrough = base;
+        for (int i = 0; i < CAPACITY; i++)
+        {
+            payloads[i] = new ExpandableArrayBuffer(64);
+        }
+    }
+
+    long base()
+    {
+        return base;
+    }
+
+    long loadedThrough()
+    {
+        return loadedThrough;
+    }
+
+    boolean hasRoom()
+    {
+        return loadedThrough - base < CAPACITY;
+    }
+
+    void load(final long sequence, final DirectBuffer buffer, final int offset, final int length)
+    {
+        final int slot = slot(sequence);
+        sequences[slot] = sequence;
+        states[slot] = PENDING;
+        deliveries[slot] = 0;
+        owners[slot] = null;
+        payloads[slot].putBytes(0, buffer, offset, length);
+        lengths[slot] = length;
+        loadedThrough = sequence;
+    }
+
+    /**
+     * Restarts an empty window at a new base, when retention removed records the window was waiting for.
+     */
+    void rebase(final long newBase)
+    {
+        base = newBase;
+        loadedThrough = newBase;
+    }
+
+    boolean holds(final long sequence)
+    {
+        return sequence > base && sequence <= loadedThrough && sequences[slot(sequence)] == sequence;
+    }
+
+    byte state(final long sequence)
+    {
+        return states[slot(sequence)];
+    }
+
+    int deliveries(final long sequence)
+    {
+        return deliveries[slot(sequence)];
+    }
+
+    SenderLink owner(final long sequence)
+    {
+        return owners[slot(sequence)];
+    }
+
+    long sentNs(final long sequence)
+    {
+        return sentNs[slot(sequence)];
+    }
+
+    DirectBuffer payload(final long sequence)
+    {
+        return payloads[slot(sequence)];
+    }
+
+    int length(final long sequence)
+    {
+        return lengths[slot(sequence)];
+    }
+
+    void sent(final long sequence, final SenderLink owner, final long nowNs)
+    {
+        final int slot = slot(sequence);
+        states[slot] = SENT;
+        owners[slot] = owner;
+        sentNs[slot] = nowNs;
+        deliveries[slot]++;
+    }
+
+    void state(final long sequence, final byte state)
+    {
+        final int slot = slot(sequence);
+        states[slot] = state;
+        if (SENT != state)
+        {
+            owners[slot] = null;
+        }
+    }
+
+    /**
+     * Moves the base past every leading settled sequence.
+     *
+     * @return true when the base moved.
+     */
+    boolean advanceBase()
+    {
+        final long start = base;
+        while (base < loadedThrough && DONE == states[slot(base + 1)])
+        {
+            final int slot = slot(base + 1);
+            states[slot] = FREE;
+            owners[slot] = null;
+            base++;
+        }
+        return base != start;
+    }
+
+    private static int slot(final long sequence)
+    {
+        return (int)(sequence & (CAPACITY - 1));
+    }
+}

@@ -1,0 +1,118 @@
+package dev.petrel;
+
+import dev.petrel.transport.Pipe;
+
+/**
+ * A durable pusher's view of one connected durable receiver: its name and the sequences sent to it on this
+ * connection and not yet acknowledged, oldest first, so that an acknowledgement of the first {@code count} messages
+ * settles exactly those. A message the receiver failed is marked so that later acknowledgements pass over it.
+ * Owned by the I/O thread.
+ */
+final class SenderLink
+{
+    static final long FAILED = -1;
+
+    private final Pipe pipe;
+    private final String name;
+    private long[] sent = new long[InFlightWindow.CAPACITY];
+    private int head;
+    private int size;
+    private long baseSent = Long.MIN_VALUE / 2;
+    private long settledCount;
+
+    SenderLink(final Pipe pipe, final String name)
+    {
+        this.pipe = pipe;
+        this.name = name;
+    }
+
+    Pipe pipe()
+    {
+        return pipe;
+    }
+
+    String name()
+    {
+        return name;
+    }
+
+    /**
+     * @return the base last announced to the receiver with PSTREAM.
+     */
+    long baseSent()
+    {
+        return baseSent;
+    }
+
+    void baseSent(final long base)
+    {
+        this.baseSent = base;
+    }
+
+    void onSent(final long sequence)
+    {
+        if (size == sent.length)
+        {
+            final long[] grown = new long[sent.length * 2];
+            for (int i = 0; i < size; i++)
+            {
+                grown[i] = sent[(head + i) % sent.length];
+            }
+            sent = grown;
+            head = 0;
+        }
+        sent[(head + size) % sent.length] = sequence;
+        size++;
+    }
+
+    boolean isEmpty()
+    {
+        return 0 == size;
+    }
+
+    /**
+     * @return the oldest unsettled send, {@link #FAILED} for one the receiver failed.
+     */
+    long poll()
+    {
+        final long sequence = sent[head];
+        head = (head + 1) % sent.length;
+        size--;
+        return sequence;
+    }
+
+    /**
+     * Counts the sends an acknowledgement of the first {@code count} messages on this connection settles.
+     *
+     * @param count acknowledged since the connection opened.
+     * @return how many to {@link #poll()}, zero for a stale or impossible count.
+     */
+    int settle(final long count)
+    {
+        final long newlySettled = count - settledCount;
+        if (newlySettled <= 0 || newlySettled > size)
+        {
+            return 0;
+        }
+        settledCount = count;
+        return (int)newlySettled;
+    }
+
+    /**
+     * Marks the {@code index}-th message on this connection as failed.
+     *
+     * @return its sequence, or {@link #FAILED} when the index is settled, unknown or already failed.
+     */
+    long fail(final long index)
+    {
+        final long position = index - settledCount - 1;
+        if (position < 0 || position >= size)
+        {
+            return FAILED;
+        }
+        final int slot = (int)((head + position) % sent.length);
+        final long sequence = sent[slot];
+        sent[slot] = FAILED;
+        return sequence;
+    }
+}

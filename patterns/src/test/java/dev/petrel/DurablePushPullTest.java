@@ -1,0 +1,263 @@
+package dev.petrel;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import dev.petrel.durability.DeadLetterDescriptor;
+import dev.petrel.durability.DurableLog;
+import dev.petrel.durability.FsyncPolicy;
+import dev.petrel.durability.LogReader;
+import dev.petrel.test.Tests;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static dev.petrel.test.Tests.await;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Durable push/pull between Petrel peers in one process: resuming after a puller or pusher restart, duplicates
+ * dropped across a puller restart, redelivery after the timeout, dead letters, and retention that waits for acks.
+ */
+class DurablePushPullTest
+{
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+
+    private DurableLog.Context logContext()
+    {
+        return new DurableLog.Context().logDir(dir.resolve("log")).fsyncPolicy(FsyncPolicy.NEVER);
+    }
+
+    private static Map<Integer, AtomicInteger> counter()
+    {
+        return new ConcurrentHashMap<>();
+    }
+
+    private static MessageHandler counting(final Map<Integer, AtomicInteger> counts)
+    {
+        return m -> counts.computeIfAbsent(Integer.parseInt(m.payloadAsString()), k -> new AtomicInteger())
+            .incrementAndGet();
+    }
+
+    private static void assertEachOnce(final Map<Integer, AtomicInteger> counts, final int total)
+    {
+        assertEquals(total, counts.size(), "distinct messages processed");
+        counts.forEach((number, count) -> assertEquals(1, count.get(), "times " + number + " was processed"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "tcp", "inproc" })
+    void shouldProcessEveryMessageOnceWhenThePullerRestartsMidStream(final String transport)
+    {
+        final Map<Integer, AtomicInteger> counts = counter();
+        final int total = 600;
+        try (Node node = Node.create(Tests.fastContext()))
+        {
+            final Pusher pusher = node.pusher().durable(logContext()).sendTimeout(TIMEOUT);
+            final String endpoint = pusher.bind(Tests.bindEndpoint(transport));
+            Puller puller = node.puller().durable("worker", dir.resolve("worker")).handler(counting(counts));
+            puller.connect(endpoint);
+            for (int i = 1; i <= total; i++)
+            {
+                pusher.send(Integer.toString(i));
+                if (i == total / 3)
+                {
+                    await(() -> counts.size() >= total / 6, TIMEOUT, "a first share");
+                    puller.close();
+                    puller = node.puller().durable("worker", dir.resolve("worker")).handler(counting(counts));
+                    puller.connect(endpoint);
+                }
+            }
+            await(() -> total == pusher.acknowledgedSequence(), TIMEOUT, "every message acknowledged");
+            assertEachOnce(counts, total);
+        }
+    }
+
+    @Test
+    void shouldResumeFromTheAcknowledgedSequenceAfterThePusherRestarts()
+    {
+        final Map<Integer, AtomicInteger> counts = counter();
+        final String endpoint = "tcp://127.0.0.1:" + Tests.freePort();
+        try (Node pullerNode = Node.create(Tests.fastContext()))
+        {
+            pullerNode.puller().durable("worker", dir.resolve("worker")).handler(counting(counts)).connect(endpoint);
+            for (int round = 0; round < 2; round++)
+            {
+                try (Node node = Node.create(Tests.fastContext()))
+                {
+                    final Pusher pusher = node.pusher().durable(logContext()).sendTimeout(TIMEOUT);
+                    pusher.bind(endpoint);
+                    for (int i = 1; i <= 100; i++)
+                    {
+                        pusher.send(Integer.toString(round * 100 + i));
+                    }
+                    final long last = (round + 1) * 100L;
+                    await(() -> last == pusher.acknowledgedSequence(), TIMEOUT, "round " + round + " acknowledged");
+                }
+            }
+        }
+        assertEachOnce(counts, 200);
+    }
+
+    @Test
+    void shouldDropWhatARestartedPullerAlreadyProcessedWhenThePusherReplaysIt() throws IOException
+    {
+        final Map<Integer, AtomicInteger> counts = counter();
+        final String endpoint = "tcp://127.0.0.1:" + Tests.freePort();
+        for (int round = 0; round < 2; round++)
+        {
+            try (Node node = Node.create(Tests.fastContext()))
+            {
+                final Pusher pusher = node.pusher().durable(logContext()).sendTimeout(TIMEOUT);
+                pusher.bind(endpoint);
+                node.puller().durable("worker", dir.resolve("worker")).handler(counting(counts)).connect(endpoint);
+                if (0 == round)
+                {
+                    for (int i = 1; i <= 50; i++)
+                    {
+                        pusher.send(Integer.toString(i));
+                    }
+                }
+                await(() -> 50 == pusher.acknowledgedSequence(), TIMEOUT, "round " + round + " acknowledged");
+            }
+            // Forgetting every acknowledgement makes the restarted pusher replay the whole log.
+            Files.delete(dir.resolve("log").resolve("cursors.dat"));
+        }
+        assertEachOnce(counts, 50);
+    }
+
+    @Test
+    void shouldRedeliverAMessageWhoseHandlerFailed()
+    {
+        final Map<Integer, AtomicInteger> counts = counter();
+        final AtomicInteger failures = new AtomicInteger();
+        try (Node node = Node.create(Tests.fastContext()))
+        {
+            final Pusher pusher = node.pusher().durable(logContext()).redeliveryTimeout(Duration.ofMillis(100));
+            final String endpoint = pusher.bind("tcp://127.0.0.1:0");
+            final MessageHandler counting = counting(counts);
+            node.puller().durable("worker", dir.resolve("worker")).handler(m ->
+            {
+                if ("2".equals(m.payloadAsString()) && failures.getAndIncrement() < 2)
+                {
+                    throw new IllegalStateException("not yet");
+                }
+                counting.onMessage(m);
+            }).connect(endpoint);
+            for (int i = 1; i <= 3; i++)
+            {
+                pusher.send(Integer.toString(i));
+            }
+            await(() -> 3 == pusher.acknowledgedSequence(), TIMEOUT, "every message acknowledged");
+            assertEquals(3, failures.get());
+            assertEachOnce(counts, 3);
+        }
+    }
+
+    @Test
+    void shouldRedeliverWhatAPullerHoldsUnacknowledgedToAnother()
+    {
+        final Map<Integer, AtomicInteger> counts = counter();
+        try (Node node = Node.create(Tests.fastContext()))
+        {
+            final Pusher pusher = node.pusher().durable(logContext()).redeliveryTimeout(Duration.ofMillis(100));
+            final String endpoint = pusher.bind("tcp://127.0.0.1:0");
+            final Puller silent = node.puller().durable("silent", dir.resolve("silent"));
+            silent.connect(endpoint);
+            await(() -> 1 == pusher.peerCount(), TIMEOUT, "the silent puller");
+            pusher.send("1");
+            assertNotNull(silent.receive(TIMEOUT));
+            node.puller().durable("worker", dir.resolve("worker")).handler(counting(counts)).connect(endpoint);
+            await(() -> 1 == pusher.acknowledgedSequence(), TIMEOUT, "the message acknowledged by the other puller");
+            assertEachOnce(counts, 1);
+        }
+    }
+
+    @Test
+    void shouldMoveAMessageToTheDeadLetterLogAfterMaxDeliveries()
+    {
+        final Map<Integer, AtomicInteger> counts = counter();
+        try (Node node = Node.create(Tests.fastContext()))
+        {
+            final Pusher pusher = node.pusher().durable(logContext())
+                .redeliveryTimeout(Duration.ofMillis(50)).maxDeliveries(3);
+            final String endpoint = pusher.bind("tcp://127.0.0.1:0");
+            final MessageHandler counting = counting(counts);
+            node.puller().durable("worker", dir.resolve("worker")).handler(m ->
+            {
+                if ("2".equals(m.payloadAsString()))
+                {
+                    throw new IllegalStateException("poison");
+                }
+                counting.onMessage(m);
+            }).connect(endpoint);
+            for (int i = 1; i <= 3; i++)
+            {
+                pusher.send(Integer.toString(i));
+            }
+            await(() -> 3 == pusher.acknowledgedSequence(), TIMEOUT, "every message settled");
+        }
+        assertEquals(List.of(1, 3), new ArrayList<>(new java.util.TreeSet<>(counts.keySet())));
+        try (DurableLog deadLetters = DurableLog.open(new DurableLog.Context().logDir(dir.resolve("log/dead-letter")));
+            LogReader reader = deadLetters.reader(1))
+        {
+            final List<String> found = new ArrayList<>();
+            reader.poll((buffer, offset, length, sequence, timestampNs) -> found.add(
+                DeadLetterDescriptor.originalSequence(buffer, offset) + ":" + buffer.getStringWithoutLengthUtf8(
+                DeadLetterDescriptor.originalPayloadOffset(buffer, offset),
+                offset + length - DeadLetterDescriptor.originalPayloadOffset(buffer, offset))), 10);
+            assertEquals(List.of("2:2"), found);
+        }
+    }
+
+    @Test
+    void shouldFreeSegmentsOnlyOnceEveryMessageInThemIsAcknowledged() throws IOException
+    {
+        final byte[] payload = new byte[1000];
+        try (Node node = Node.create(Tests.fastContext()))
+        {
+            final Pusher pusher = node.pusher().durable(logContext().segmentLength(4096).maxPayloadLength(2048))
+                .sendTimeout(TIMEOUT);
+            final String endpoint = pusher.bind("tcp://127.0.0.1:0");
+            final Puller puller = node.puller().durable("worker", dir.resolve("worker"));
+            puller.connect(endpoint);
+            await(() -> 1 == pusher.peerCount(), TIMEOUT, "the puller");
+            final List<Message> taken = new ArrayList<>();
+            for (int i = 0; i < 20; i++)
+            {
+                pusher.send(payload);
+                taken.add(puller.receive(TIMEOUT));
+            }
+            assertEquals(1, firstSegmentSequence(), "segments kept while nothing is acknowledged");
+            taken.subList(0, 10).forEach(puller::ack);
+            await(() -> 10 == pusher.acknowledgedSequence(), TIMEOUT, "ten acknowledged");
+            for (int i = 0; i < 4; i++)
+            {
+                pusher.send(payload);
+            }
+            final long first = firstSegmentSequence();
+            assertTrue(first > 1 && first <= 11, "first segment kept starts at " + first);
+        }
+    }
+
+    private long firstSegmentSequence() throws IOException
+    {
+        try (Stream<Path> files = Files.list(dir.resolve("log")))
+        {
+            return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".log"))
+                .mapToLong(f -> Long.parseLong(f.substring(0, f.length() - 4))).min().orElse(-1);
+        }
+    }
+}
