@@ -1,0 +1,48 @@
+package dev.petrel.test;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+import dev.petrel.Node;
+
+/**
+ * A durable puller in a process of its own, for crash tests: connects to the endpoint given and appends each
+ * number it processes to the output file as a line, written to the file before the message is acknowledged,
+ * until it is killed.
+ */
+public final class DurableReceiverProcess
+{
+    private DurableReceiverProcess()
+    {
+    }
+
+    /**
+     * @param args state directory, endpoint to connect to, output file.
+     * @throws IOException          when the output file cannot be opened.
+     * @throws InterruptedException never in practice: the process waits until it is killed.
+     */
+    public static void main(final String[] args) throws IOException, InterruptedException
+    {
+        try (FileOutputStream out = new FileOutputStream(args[2], true);
+            Node node = Node.create(Tests.fastContext()))
+        {
+            node.puller().durable("crash-receiver", Path.of(args[0])).handler(message ->
+            {
+                try
+                {
+                    out.write((message.payloadAsString() + "\n").getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                }
+                catch (final IOException ex)
+                {
+                    throw new UncheckedIOException(ex);
+                }
+            }).connect(args[1]);
+            new CountDownLatch(1).await();
+        }
+    }
+}
