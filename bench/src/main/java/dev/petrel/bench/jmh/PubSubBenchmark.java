@@ -25,9 +25,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The steady-state pub/sub path with the buffer API: {@link Publisher#publish(String, org.agrona.DirectBuffer, int,
  * int)} on subject {@code bench.data} from the benchmark thread to an inproc {@link Subscriber} whose zero-copy
- * subscription {@code bench.>} counts on the node's I/O thread (idle strategy busy-spin, or {@code -p idle=backoff}).
- * The publisher blocks at the high-water mark instead of dropping, so the score is the cost per delivered message.
- * {@code gc.alloc.rate.norm} counts every thread, the I/O thread included, and must stay at about 0 B/op.
+ * subscription {@code bench.>} counts on the node's I/O thread (idle strategy backoff, the default; or
+ * {@code -p idle=busy-spin}). The publisher blocks at the high-water mark instead of dropping, so the score is the
+ * cost per delivered message. {@code gc.alloc.rate.norm} counts every thread, the I/O thread included, and must stay
+ * at about 0 B/op.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,7 +43,7 @@ public class PubSubBenchmark
     @Param({ "64", "1024" })
     int payloadLength;
 
-    @Param({ "busy-spin" })
+    @Param({ "backoff" })
     String idle;
 
     private final CountingBufferHandler handler = new CountingBufferHandler();

@@ -23,9 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The steady-state push/pull path with the buffer API: {@link Pusher#send(org.agrona.DirectBuffer, int, int)} on the
  * benchmark thread to an inproc {@link Puller} whose zero-copy handler counts on the node's I/O thread (idle strategy
- * busy-spin, or {@code -p idle=backoff}). The sender blocks at the high-water mark, so the score is the cost per
- * delivered message. {@code gc.alloc.rate.norm} counts every thread, the I/O thread included, and must stay at about
- * 0 B/op.
+ * backoff, the default; or {@code -p idle=busy-spin}). The sender blocks at the high-water mark, so the score is the
+ * cost per delivered message. {@code gc.alloc.rate.norm} counts every thread, the I/O thread included, and must stay
+ * at about 0 B/op.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,7 +38,7 @@ public class PushPullBenchmark
     @Param({ "64", "1024" })
     int payloadLength;
 
-    @Param({ "busy-spin" })
+    @Param({ "backoff" })
     String idle;
 
     private final CountingBufferHandler handler = new CountingBufferHandler();

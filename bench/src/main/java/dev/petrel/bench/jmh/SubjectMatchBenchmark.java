@@ -45,7 +45,7 @@ public class SubjectMatchBenchmark
     @Param({ "1", "100", "10000" })
     int subscriptions;
 
-    @Param({ "busy-spin" })
+    @Param({ "backoff" })
     String idle;
 
     private final CountingBufferHandler handler = new CountingBufferHandler();
