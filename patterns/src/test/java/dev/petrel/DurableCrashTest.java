@@ -31,7 +31,7 @@ class DurableCrashTest
     private static final int TOTAL = 2_000;
     private static final int KILLS = 24;
     private static final long PACE_MICROS = 10_000;
-    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(40);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(90);
 
     @TempDir
     Path dir;
@@ -40,7 +40,7 @@ class DurableCrashTest
     private Path output;
 
     @Test
-    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    @Timeout(value = 200, unit = TimeUnit.SECONDS)
     void shouldProcessEveryNumberExactlyOnceWhenEitherSideIsKilledRepeatedly() throws Exception
     {
         final long seed = System.nanoTime();
