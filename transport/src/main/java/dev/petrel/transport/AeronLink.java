@@ -1,6 +1,7 @@
 package dev.petrel.transport;
 
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.petrel.transport.zmtp.FrameSink;
 import dev.petrel.transport.zmtp.InboundFrames;
@@ -30,7 +31,11 @@ import org.agrona.concurrent.UnsafeBuffer;
  * records are offered to the publication ({@code tryClaim} when they fit one frame); back pressure from Aeron aborts
  * the drain, and the pipe's high-water mark pushes back on the socket. The first message each way is a
  * {@link AeronHello}; its owner ({@link AeronAcceptor} or {@link AeronConnector}) drives the handshake and then
- * calls {@link #activate}. Owned by the I/O thread.
+ * calls {@link #activate}.
+ * <p>
+ * Owned by the I/O thread, except the drain: the thread that queued a message drains the pipe into the publication
+ * itself when no other thread is draining it, so a message reaches Aeron without waiting for the I/O thread's next
+ * duty cycle. A lock keeps one drainer at a time, which the exclusive publication and the pipe's ring require.
  */
 final class AeronLink implements FrameSink, ControlledFragmentHandler, ControlledMessageHandler
 {
@@ -44,6 +49,7 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
     private final String connectedEndpoint;
     private final ZmtpFrameDecoder decoder;
     private final BufferClaim claim = new BufferClaim();
+    private final ReentrantLock drainLock = new ReentrantLock();
     private ExpandableArrayBuffer chunks;
     private int chunksLength;
     private boolean chunksComplete;
@@ -52,9 +58,9 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
     private byte[] helloToSend;
     private boolean helloSent;
     private Map<String, String> peerHello;
-    private Pipe pipe;
-    private String failure;
-    private boolean closed;
+    private volatile Pipe pipe;
+    private volatile String failure;
+    private volatile boolean closed;
 
     /**
      * @param remoteAddress     names the peer, unique among the socket's peers.
@@ -165,7 +171,7 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
      */
     void activate(final PeerHandshake handshake)
     {
-        pipe = new Pipe(handler.settings(), agent::wake, remoteAddress, connectedEndpoint, handshake);
+        pipe = new Pipe(handler.settings(), this::onOffered, remoteAddress, connectedEndpoint, handshake);
         pipe.bind(() -> agent.execute(() -> close("closed by the socket", false)), this);
         handler.onPipeAttached(pipe);
     }
@@ -196,11 +202,42 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
      */
     int flush()
     {
-        if (closed || null == pipe)
+        if (closed || null == pipe || !drainLock.tryLock())
         {
             return 0;
         }
-        return pipe.drain(DRAIN_LIMIT);
+        try
+        {
+            return closed ? 0 : pipe.drain(DRAIN_LIMIT);
+        }
+        finally
+        {
+            drainLock.unlock();
+        }
+    }
+
+    /**
+     * Called on the sending thread after it queued a message: offers the queue to the publication unless another
+     * thread is doing so, then wakes the I/O thread, which runs the embedded driver that moves the message on and
+     * retries what Aeron refused.
+     */
+    private void onOffered()
+    {
+        if (drainLock.tryLock())
+        {
+            try
+            {
+                if (!closed)
+                {
+                    pipe.drain(DRAIN_LIMIT);
+                }
+            }
+            finally
+            {
+                drainLock.unlock();
+            }
+        }
+        agent.wake();
     }
 
     /**
@@ -403,7 +440,15 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
         {
             return;
         }
-        closed = true;
+        drainLock.lock();
+        try
+        {
+            closed = true;
+        }
+        finally
+        {
+            drainLock.unlock();
+        }
         if (null != pipe)
         {
             pipe.markClosed();

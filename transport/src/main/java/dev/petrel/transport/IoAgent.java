@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
@@ -31,6 +32,13 @@ import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
  */
 public final class IoAgent implements Agent, AutoCloseable
 {
+    /** {@link #blockedIn(int)}: the I/O thread is running. */
+    static final int AWAKE = 0;
+    /** {@link #blockedIn(int)}: the I/O thread is blocked in its selector. */
+    static final int SELECTING = 1;
+    /** {@link #blockedIn(int)}: the I/O thread is parked. */
+    static final int PARKED = 2;
+
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private final TransportListener listener;
@@ -46,7 +54,7 @@ public final class IoAgent implements Agent, AutoCloseable
     private final AeronEngine aeron = new AeronEngine(this);
     private final String roleName = "petrel-io-" + COUNTER.incrementAndGet();
     private final AgentRunner runner;
-    private volatile boolean sleeping;
+    private volatile int blockedIn;
     private long nowNs = System.nanoTime();
 
     /**
@@ -236,16 +244,21 @@ public final class IoAgent implements Agent, AutoCloseable
     }
 
     /**
-     * Ends an idle period of the I/O thread early, when it is blocked in its selector.
+     * Ends an idle period of the I/O thread early, when it is blocked in its selector or parked.
      */
     public void wake()
     {
         // The caller's queue write is a release store; without a full fence the read of the flag below could be
         // ordered before it, miss the I/O thread going to sleep, and leave the write unseen until a timeout.
         VarHandle.fullFence();
-        if (sleeping)
+        final int state = blockedIn;
+        if (SELECTING == state)
         {
             selector.wakeup();
+        }
+        else if (PARKED == state)
+        {
+            LockSupport.unpark(runner.thread());
         }
     }
 
@@ -267,9 +280,12 @@ public final class IoAgent implements Agent, AutoCloseable
         return aeron.isStarted();
     }
 
-    void sleeping(final boolean sleeping)
+    /**
+     * @param state {@link #AWAKE}, {@link #SELECTING} or {@link #PARKED}; set by the idle strategy around a block.
+     */
+    void blockedIn(final int state)
     {
-        this.sleeping = sleeping;
+        this.blockedIn = state;
     }
 
     boolean hasImmediateWork()
@@ -362,7 +378,7 @@ public final class IoAgent implements Agent, AutoCloseable
     {
         try
         {
-            if (0 == selector.selectNow() && selector.selectedKeys().isEmpty())
+            if (selector.keys().isEmpty() || 0 == selector.selectNow() && selector.selectedKeys().isEmpty())
             {
                 return 0;
             }
