@@ -1,8 +1,10 @@
 package dev.petrel;
 
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.petrel.patterns.Envelope;
@@ -31,6 +33,8 @@ public final class Subscriber extends SocketBase
     private final OutboundFrames ioFrames = new OutboundFrames();
     private final ExpandableArrayBuffer ioScratch = new ExpandableArrayBuffer(128);
     private volatile ReceiveQueue queue;
+    private final AtomicBoolean reconcileScheduled = new AtomicBoolean();
+    private final Runnable reconcileTask = this::reconcileAll;
 
     Subscriber(final Node node)
     {
@@ -112,13 +116,7 @@ public final class Subscriber extends SocketBase
         final Subscription subscription =
             new Subscription(this, nextSid.incrementAndGet(), compiled, queueGroup, handler, view);
         subscriptions.add(subscription);
-        agent.execute(() ->
-        {
-            for (final Pipe pipe : pipes)
-            {
-                sendSubscribe(pipe, subscription);
-            }
-        });
+        scheduleReconcile();
         return subscription;
     }
 
@@ -128,13 +126,63 @@ public final class Subscriber extends SocketBase
         {
             return;
         }
-        agent.execute(() ->
+        scheduleReconcile();
+    }
+
+    private void scheduleReconcile()
+    {
+        if (reconcileScheduled.compareAndSet(false, true))
         {
-            for (final Pipe pipe : pipes)
+            agent.execute(reconcileTask);
+        }
+    }
+
+    /**
+     * Brings every peer's view of this socket's subscriptions up to date (I/O thread). A subscription or
+     * cancellation that finds the peer's queue full is tried again on a later duty cycle, never dropped.
+     */
+    private void reconcileAll()
+    {
+        reconcileScheduled.set(false);
+        boolean done = true;
+        for (final Pipe pipe : pipes)
+        {
+            done &= reconcile(pipe);
+        }
+        if (!done && !isClosed())
+        {
+            scheduleReconcile();
+        }
+    }
+
+    private boolean reconcile(final Pipe pipe)
+    {
+        final Map<Integer, Subscription> sent = sent(pipe);
+        for (final Subscription subscription : subscriptions.all())
+        {
+            if (!sent.containsKey(subscription.sid()))
             {
-                sendCancel(pipe, subscription);
+                if (!offer(pipe, subscription, true))
+                {
+                    return false;
+                }
+                sent.put(subscription.sid(), subscription);
             }
-        });
+        }
+        final Iterator<Subscription> it = sent.values().iterator();
+        while (it.hasNext())
+        {
+            final Subscription subscription = it.next();
+            if (null == subscriptions.get(subscription.sid()))
+            {
+                if (!offer(pipe, subscription, false))
+                {
+                    return false;
+                }
+                it.remove();
+            }
+        }
+        return true;
     }
 
     private ReceiveQueue queue()
@@ -197,62 +245,45 @@ public final class Subscriber extends SocketBase
     @Override
     void onAttached(final Pipe pipe)
     {
-        pipe.attachment(new HashSet<Integer>());
-        for (final Subscription subscription : subscriptions.all())
+        pipe.attachment(new LinkedHashMap<Integer, Subscription>());
+        if (!reconcile(pipe))
         {
-            sendSubscribe(pipe, subscription);
+            scheduleReconcile();
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static Set<Integer> sentSids(final Pipe pipe)
+    private static Map<Integer, Subscription> sent(final Pipe pipe)
     {
-        return (Set<Integer>)pipe.attachment();
+        return (Map<Integer, Subscription>)pipe.attachment();
     }
 
-    private void sendSubscribe(final Pipe pipe, final Subscription subscription)
+    /**
+     * Sends one subscription or cancellation the way the peer expects it: a Petrel command, or ZeroMQ's
+     * {@code 0x01}/{@code 0x00} prefix message.
+     *
+     * @return false when the peer's queue had no room.
+     */
+    private boolean offer(final Pipe pipe, final Subscription subscription, final boolean subscribe)
     {
-        if (!sentSids(pipe).add(subscription.sid()))
-        {
-            return;
-        }
         ioFrames.reset();
         if (pipe.isPetrelPeer())
         {
-            final int length = SubscriptionCommand.encodeSubscribe(
-                ioScratch, subscription.sid(), subscription.queueGroup(), subscription.pattern());
+            final int length = subscribe ?
+                SubscriptionCommand.encodeSubscribe(
+                    ioScratch, subscription.sid(), subscription.queueGroup(), subscription.pattern()) :
+                SubscriptionCommand.encodeUnsubscribe(ioScratch, subscription.sid());
             ioFrames.add(ioScratch, 0, length).asCommand();
         }
         else
         {
             final byte[] prefix = subscription.compiledPattern().literalPrefix();
-            ioScratch.putByte(0, (byte)1);
+            ioScratch.putByte(0, (byte)(subscribe ? 1 : 0));
             ioScratch.putBytes(1, prefix);
             ioFrames.add(ioScratch, 0, prefix.length + 1);
         }
-        pipe.tryOffer(ioFrames);
-    }
-
-    private void sendCancel(final Pipe pipe, final Subscription subscription)
-    {
-        if (!sentSids(pipe).remove(subscription.sid()))
-        {
-            return;
-        }
-        ioFrames.reset();
-        if (pipe.isPetrelPeer())
-        {
-            final int length = SubscriptionCommand.encodeUnsubscribe(ioScratch, subscription.sid());
-            ioFrames.add(ioScratch, 0, length).asCommand();
-        }
-        else
-        {
-            final byte[] prefix = subscription.compiledPattern().literalPrefix();
-            ioScratch.putByte(0, (byte)0);
-            ioScratch.putBytes(1, prefix);
-            ioFrames.add(ioScratch, 0, prefix.length + 1);
-        }
-        pipe.tryOffer(ioFrames);
+        final int result = pipe.tryOffer(ioFrames);
+        return Pipe.OK == result || Pipe.CLOSED == result;
     }
 
     @Override

@@ -355,11 +355,15 @@ public final class IoAgent implements Agent, AutoCloseable
         return work;
     }
 
+    /**
+     * Runs the tasks queued before this duty cycle began; a task that queues itself again runs in the next cycle,
+     * after the pipes have been drained, so a retrying task cannot starve the rest of the cycle.
+     */
     private int drainCommands()
     {
         int work = 0;
         Runnable task;
-        while (null != (task = commands.poll()))
+        for (int i = commands.size(); i > 0 && null != (task = commands.poll()); i--)
         {
             try
             {
