@@ -44,7 +44,8 @@ public final class Node implements AutoCloseable
     private Node(final NodeContext context)
     {
         this.context = context.conclude();
-        this.agent = new IoAgent(new Listener(), IdleStrategies.parse(context.idleStrategy()));
+        this.agent = new IoAgent(
+            new Listener(), IdleStrategies.parse(context.idleStrategy()), context.aeronDirectory());
         this.agent.start();
     }
 

@@ -3,6 +3,7 @@ package dev.petrel;
 import java.time.Duration;
 
 import dev.petrel.transport.IdleStrategies;
+import dev.petrel.transport.IoAgent;
 import dev.petrel.transport.TransportSettings;
 import org.agrona.BitUtil;
 
@@ -28,6 +29,7 @@ public final class NodeContext implements TransportSettings, Cloneable
         durationNs(RECONNECT_INTERVAL_MAX_PROP_NAME, RECONNECT_INTERVAL_MAX_DEFAULT);
     private long lingerNs = durationNs(LINGER_PROP_NAME, LINGER_DEFAULT);
     private long sendTimeoutNs = durationNs(SEND_TIMEOUT_PROP_NAME, SEND_TIMEOUT_DEFAULT);
+    private String aeronDirectory = System.getProperty(IoAgent.AERON_DIR_PROP_NAME);
 
     /**
      * Validates the settings; called once by {@link Node#create(NodeContext)}.
@@ -281,6 +283,31 @@ public final class NodeContext implements TransportSettings, Cloneable
         return this;
     }
 
+    /**
+     * @return the directory of an external Aeron media driver to use, or null for an embedded driver of the node's
+     * own.
+     */
+    public String aeronDirectory()
+    {
+        return aeronDirectory;
+    }
+
+    /**
+     * Uses an external Aeron media driver instead of an embedded one; defaults to the system property
+     * {@code aeron.dir}. Nodes in different processes need one shared driver to reach each other over
+     * {@code aeron:ipc}.
+     *
+     * @param directory the driver's directory, or null for an embedded driver.
+     * @return this.
+     * @since 0.1
+     */
+    public NodeContext aeronDirectory(final String directory)
+    {
+        checkOpen();
+        this.aeronDirectory = null == directory || directory.isBlank() ? null : directory;
+        return this;
+    }
+
     @Override
     public NodeContext clone()
     {
@@ -304,6 +331,6 @@ public final class NodeContext implements TransportSettings, Cloneable
             ", pipeBufferLength=" + pipeBufferLength + ", heartbeatIntervalNs=" + heartbeatIntervalNs +
             ", heartbeatTimeoutNs=" + heartbeatTimeoutNs + ", handshakeTimeoutNs=" + handshakeTimeoutNs +
             ", reconnectIntervalNs=" + reconnectIntervalNs + ", reconnectIntervalMaxNs=" + reconnectIntervalMaxNs +
-            ", lingerNs=" + lingerNs + ", sendTimeoutNs=" + sendTimeoutNs + "}";
+            ", lingerNs=" + lingerNs + ", sendTimeoutNs=" + sendTimeoutNs + ", aeronDirectory=" + aeronDirectory + "}";
     }
 }

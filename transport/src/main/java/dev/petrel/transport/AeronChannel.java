@@ -55,6 +55,12 @@ final class AeronChannel
         {
             throw new TransportException("bad Aeron endpoint " + endpoint + ": " + ex.getMessage(), ex);
         }
+        if (null != uri.get(CommonContext.MDC_CONTROL_PARAM_NAME) ||
+            null != uri.get(CommonContext.MDC_CONTROL_MODE_PARAM_NAME))
+        {
+            throw new TransportException("multi-destination Aeron endpoints (control=, control-mode=) are not " +
+                "supported yet: " + endpoint + "; use aeron:udp?endpoint=host:port or a multicast endpoint");
+        }
         final String streamText = uri.remove(STREAM_ID_PARAM_NAME);
         try
         {

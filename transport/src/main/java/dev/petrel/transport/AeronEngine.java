@@ -19,14 +19,19 @@ final class AeronEngine implements AutoCloseable
     private static final long BIND_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
 
     private final IoAgent agent;
+    private final String externalDirectory;
     private final List<AeronAcceptor> acceptors = new ArrayList<>();
     private final List<AeronConnector> connectors = new ArrayList<>();
     private final Set<String> boundChannels = new HashSet<>();
     private AeronMedia media;
 
-    AeronEngine(final IoAgent agent)
+    /**
+     * @param externalDirectory the directory of an external media driver, or null for an embedded one.
+     */
+    AeronEngine(final IoAgent agent, final String externalDirectory)
     {
         this.agent = agent;
+        this.externalDirectory = externalDirectory;
     }
 
     /**
@@ -44,7 +49,7 @@ final class AeronEngine implements AutoCloseable
     {
         if (null == media)
         {
-            media = AeronMedia.start(agent::onError);
+            media = AeronMedia.start(externalDirectory, agent::onError);
         }
         return media;
     }

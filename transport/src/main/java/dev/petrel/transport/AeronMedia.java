@@ -15,8 +15,8 @@ import org.agrona.concurrent.AgentInvoker;
 import org.agrona.concurrent.NoOpIdleStrategy;
 
 /**
- * The Aeron client of one node and, unless the system property {@code aeron.dir} names an external driver, an
- * embedded media driver in its own unique directory.
+ * The Aeron client of one node and, unless the node names an external driver's directory (by default the system
+ * property {@code aeron.dir}), an embedded media driver in its own unique directory.
  * <p>
  * Both run without threads of their own: the embedded driver in {@link ThreadingMode#INVOKER} mode and the client
  * with its conductor invoker, both invoked from {@link #doWork()} on the node's I/O thread, which alone uses this
@@ -29,6 +29,7 @@ final class AeronMedia implements AutoCloseable
 
     private static final long IMAGE_LIVENESS_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(2);
     private static final long PUBLICATION_CONNECTION_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(2);
+    private static final long DRIVER_CHECK_TIMEOUT_MS = 2_000;
 
     private final MediaDriver driver;
     private final AgentInvoker driverInvoker;
@@ -46,18 +47,19 @@ final class AeronMedia implements AutoCloseable
     }
 
     /**
-     * Connects to the external driver named by {@code aeron.dir}, or launches an embedded one.
+     * Connects to an external driver, or launches an embedded one.
      *
+     * @param externalDir  the external driver's directory, or null for an embedded driver.
      * @param errorHandler receives asynchronous errors from the driver and the client.
      * @return the started media.
-     * @throws TransportException when the driver cannot start, naming the JVM flag when that is the cause.
+     * @throws TransportException when the driver cannot start, naming the JVM flag when that is the cause, or when
+     *                            no driver runs in the external directory.
      */
-    static AeronMedia start(final ErrorHandler errorHandler)
+    static AeronMedia start(final String externalDir, final ErrorHandler errorHandler)
     {
-        final String externalDir = System.getProperty(AERON_DIR_PROP_NAME);
         if (null != externalDir && !externalDir.isBlank())
         {
-            return new AeronMedia(null, connect(externalDir, null, errorHandler), null);
+            return connectExternal(externalDir, errorHandler);
         }
         final File directory = new File(
             CommonContext.getAeronDirectoryName() + "-petrel-" + ProcessHandle.current().pid() + "-" +
@@ -80,6 +82,33 @@ final class AeronMedia implements AutoCloseable
             CloseHelper.quietClose(driver);
             IoUtil.delete(directory, true);
             throw new TransportException("cannot start the embedded Aeron media driver: " + ex.getMessage(), ex);
+        }
+    }
+
+    private static AeronMedia connectExternal(final String directory, final ErrorHandler errorHandler)
+    {
+        try
+        {
+            if (!CommonContext.isDriverActive(new File(directory), DRIVER_CHECK_TIMEOUT_MS, message -> { }))
+            {
+                throw new TransportException("no Aeron media driver runs in " + directory + " (" +
+                    AERON_DIR_PROP_NAME + "); start one there or leave " + AERON_DIR_PROP_NAME +
+                    " unset for an embedded driver");
+            }
+            return new AeronMedia(null, connect(directory, null, errorHandler), null);
+        }
+        catch (final TransportException ex)
+        {
+            throw ex;
+        }
+        catch (final LinkageError ex)
+        {
+            throw UnsafeAccessCheck.missingFlag(ex);
+        }
+        catch (final RuntimeException ex)
+        {
+            throw new TransportException("no Aeron media driver runs in " + directory + " (" + AERON_DIR_PROP_NAME +
+                "): " + ex.getMessage(), ex);
         }
     }
 

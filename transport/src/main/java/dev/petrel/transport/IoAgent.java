@@ -39,6 +39,9 @@ public final class IoAgent implements Agent, AutoCloseable
     /** {@link #blockedIn(int)}: the I/O thread is parked. */
     static final int PARKED = 2;
 
+    /** The system property naming the directory of an external Aeron media driver. */
+    public static final String AERON_DIR_PROP_NAME = AeronMedia.AERON_DIR_PROP_NAME;
+
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private final TransportListener listener;
@@ -51,7 +54,7 @@ public final class IoAgent implements Agent, AutoCloseable
     private final List<InprocConnect> inprocConnects = new ArrayList<>();
     private final List<InprocLink> links = new ArrayList<>();
     private final List<Lingering> lingering = new ArrayList<>();
-    private final AeronEngine aeron = new AeronEngine(this);
+    private final AeronEngine aeron;
     private final String roleName = "petrel-io-" + COUNTER.incrementAndGet();
     private final AgentRunner runner;
     private volatile int blockedIn;
@@ -63,7 +66,18 @@ public final class IoAgent implements Agent, AutoCloseable
      */
     public IoAgent(final TransportListener listener, final IdleStrategies idle)
     {
+        this(listener, idle, System.getProperty(AERON_DIR_PROP_NAME));
+    }
+
+    /**
+     * @param listener       receives connection events and errors.
+     * @param idle           how the I/O thread idles.
+     * @param aeronDirectory the directory of an external Aeron media driver, or null for an embedded one.
+     */
+    public IoAgent(final TransportListener listener, final IdleStrategies idle, final String aeronDirectory)
+    {
         UnsafeAccessCheck.check();
+        this.aeron = new AeronEngine(this, aeronDirectory);
         this.commands = new ManyToOneConcurrentArrayQueue<>(4096);
         this.listener = listener;
         try

@@ -33,6 +33,15 @@ class AeronChannelTest
     }
 
     @Test
+    void shouldRefuseMultiDestinationEndpointsInOneLine()
+    {
+        final TransportException ex = assertThrows(TransportException.class, () -> AeronChannel.parse(
+            Endpoint.parse("aeron:udp?control=127.0.0.1:4001|control-mode=dynamic")));
+        assertTrue(ex.getMessage().startsWith("multi-destination Aeron endpoints"), ex.getMessage());
+        assertFalse(ex.getMessage().contains("\n"));
+    }
+
+    @Test
     void shouldAddDefaultTermLengthsToPublicationsButKeepAGivenOne()
     {
         assertEquals("4m", termLength(AeronChannel.parse(Endpoint.parse("aeron:udp?endpoint=127.0.0.1:4000"))));

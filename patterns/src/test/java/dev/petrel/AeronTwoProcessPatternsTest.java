@@ -1,0 +1,181 @@
+package dev.petrel;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.petrel.test.AeronPeerProcess;
+import dev.petrel.test.AeronPullerProcess;
+import dev.petrel.test.Tests;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import org.agrona.IoUtil;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.junit.jupiter.api.Test;
+
+import static dev.petrel.test.Tests.await;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Pub/sub and request/reply over Aeron UDP to a child JVM, and push/pull over Aeron IPC to a child JVM through one
+ * media driver both processes share (launched by the test, named to the child by {@code aeron.dir}).
+ */
+class AeronTwoProcessPatternsTest
+{
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String ADD_EXPORTS = "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED";
+
+    @Test
+    void shouldPublishToASubscriberInAnotherProcessOverUdp() throws InterruptedException
+    {
+        try (Node node = Node.create(Tests.fastContext()))
+        {
+            final Publisher publisher = node.publisher();
+            final String endpoint = publisher.bind("aeron:udp?endpoint=127.0.0.1:0");
+            final int total = 200;
+            final Process child = start(null, AeronPeerProcess.class, "sub", endpoint, Integer.toString(total));
+            try
+            {
+                await(() -> 1 == publisher.subscriberCount() || !child.isAlive(), TIMEOUT, "the child subscriber");
+                // the subscription may reach this side after the pipe: publish until the child has enough
+                final long deadlineNs = System.nanoTime() + TIMEOUT.toNanos();
+                int sent = 0;
+                while (!child.waitFor(1, TimeUnit.MILLISECONDS) && System.nanoTime() - deadlineNs < 0)
+                {
+                    publisher.publish("ticks.eu." + sent, "tick-" + sent++);
+                }
+                assertEquals(List.of("received " + total), output(child));
+                assertEquals(0, child.exitValue());
+            }
+            finally
+            {
+                child.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void shouldAnswerRequestsFromAnotherProcessOverUdp() throws InterruptedException
+    {
+        try (Node node = Node.create(Tests.fastContext()))
+        {
+            final Requester requester = node.requester();
+            final String endpoint = requester.bind("aeron:udp?endpoint=127.0.0.1:0");
+            final int total = 100;
+            final Process child = start(null, AeronPeerProcess.class, "reply", endpoint, Integer.toString(total));
+            try
+            {
+                await(() -> 1 == requester.peerCount() || !child.isAlive(), TIMEOUT, "the child replier");
+                for (int i = 0; i < total; i++)
+                {
+                    final byte[] payload = ("q-" + i).getBytes(StandardCharsets.UTF_8);
+                    final Message reply = requester.requestSync("echo", payload, TIMEOUT);
+                    assertEquals("q-" + i, new String(reply.payload(), StandardCharsets.UTF_8));
+                }
+                assertTrue(child.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS), "the child to finish");
+                assertEquals(List.of("answered " + total), output(child));
+            }
+            finally
+            {
+                child.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void shouldPushOverIpcToAnotherProcessThroughASharedDriver() throws IOException, InterruptedException
+    {
+        final Path directory = Files.createTempDirectory("petrel-shared-driver");
+        final String aeronDir = directory.resolve("driver").toString();
+        try (MediaDriver driver = MediaDriver.launch(new MediaDriver.Context()
+            .aeronDirectoryName(aeronDir)
+            .threadingMode(ThreadingMode.SHARED)
+            .sharedIdleStrategy(new SleepingMillisIdleStrategy(1))
+            .dirDeleteOnStart(true)
+            .dirDeleteOnShutdown(true));
+            Node node = Node.create(Tests.fastContext().aeronDirectory(driver.aeronDirectoryName())))
+        {
+            final Pusher pusher = node.pusher().sendTimeout(TIMEOUT);
+            final String endpoint = pusher.bind("aeron:ipc?stream-id=4711");
+            final int total = 500;
+            final Process child = start(aeronDir, AeronPullerProcess.class, endpoint, Integer.toString(total));
+            try
+            {
+                await(() -> 1 == pusher.peerCount() || !child.isAlive(), TIMEOUT, "the child puller");
+                for (int i = 0; i < total; i++)
+                {
+                    pusher.send("job-" + i);
+                }
+                assertTrue(child.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS), "the child to finish");
+                assertEquals(List.of("received " + total), output(child));
+            }
+            finally
+            {
+                child.destroyForcibly();
+            }
+        }
+        finally
+        {
+            IoUtil.delete(directory.toFile(), true);
+        }
+    }
+
+    @Test
+    void shouldFailInOneLineWhenNoDriverRunsInTheNamedDirectory() throws IOException
+    {
+        final Path directory = Files.createTempDirectory("petrel-no-driver");
+        try (Node node = Node.create(Tests.fastContext().aeronDirectory(directory.resolve("none").toString())))
+        {
+            final RuntimeException error = assertThrows(RuntimeException.class,
+                () -> node.puller().bind("aeron:ipc?stream-id=4712"));
+            assertTrue(error.getMessage().contains("no Aeron media driver runs in "), error.getMessage());
+        }
+        finally
+        {
+            IoUtil.delete(directory.toFile(), true);
+        }
+    }
+
+    private static Process start(final String aeronDir, final Class<?> main, final String... args)
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add(ADD_EXPORTS);
+        command.add("-Xmx256m");
+        if (null != aeronDir)
+        {
+            command.add("-Daeron.dir=" + aeronDir);
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(main.getName());
+        command.addAll(List.of(args));
+        try
+        {
+            return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static List<String> output(final Process process)
+    {
+        try
+        {
+            final String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return text.isBlank() ? List.of() : List.of(text.strip().split("\\R"));
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}
