@@ -87,7 +87,16 @@ class BackPressureTest
 
             pusher.sendTimeout(Duration.ofSeconds(30));
             final AtomicReference<Throwable> outcome = new AtomicReference<>();
-            final Thread sender = new Thread(() -> outcome.set(catchFrom(() -> pusher.send(PAYLOAD))), "blocked-send");
+            // The kernel may still grow its socket buffers after the first refusal, so keep sending until a send
+            // really blocks.
+            final Runnable sendUntilBlocked = () ->
+            {
+                for (int i = 0; i < MAX_SENDS; i++)
+                {
+                    pusher.send(PAYLOAD);
+                }
+            };
+            final Thread sender = new Thread(() -> outcome.set(catchFrom(sendUntilBlocked)), "blocked-send");
             sender.start();
             await(() -> Thread.State.TIMED_WAITING == sender.getState(), TIMEOUT, "the sender to block");
             sender.interrupt();
