@@ -36,6 +36,7 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
     private static final int READ_BUFFER_LENGTH = 64 * 1024;
     private static final int MIN_WRITE_BUFFER_LENGTH = 256 * 1024;
     private static final int MAX_WRITE_BATCH_LENGTH = 256 * 1024;
+    private static final long INLINE_WRITE_GAP_NS = 10_000;
 
     private final IoAgent agent;
     private final SocketChannel channel;
@@ -62,6 +63,7 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
     private boolean writeBlocked;
     private final ReentrantLock writeLock = new ReentrantLock();
     private volatile String writeFailure;
+    private long lastInlineWriteNs;
     private ByteBuffer greetingRest;
 
     TcpConnection(
@@ -372,9 +374,11 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
     }
 
     /**
-     * Called on the sending thread after it queued a message. When no one else is writing and the socket is not
-     * blocked, the sending thread writes the queue itself, saving the hand-off to (and the wake-up of) the I/O
-     * thread; otherwise the I/O thread is woken to do it.
+     * Called on the sending thread after it queued a message. A message that starts a quiet period, when no one
+     * else is writing and the socket is not blocked, is written by the sending thread itself: that saves the
+     * hand-off to (and the wake-up of) the I/O thread, which is what a lone request or ping pays for. Messages that
+     * follow within {@link #INLINE_WRITE_GAP_NS} are left to the I/O thread, which batches a burst into few writes
+     * (one system call per small message would cap throughput near 166k msg/s on these machines).
      */
     private void onOffered()
     {
@@ -382,8 +386,10 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
         {
             try
             {
-                if (State.ACTIVE == state && !writeBlocked)
+                final long nowNs = System.nanoTime();
+                if (State.ACTIVE == state && !writeBlocked && nowNs - lastInlineWriteNs > INLINE_WRITE_GAP_NS)
                 {
+                    lastInlineWriteNs = nowNs;
                     flushLocked();
                 }
                 if (!writeBlocked && !pipe.hasQueued())
