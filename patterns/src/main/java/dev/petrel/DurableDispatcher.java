@@ -58,13 +58,16 @@ final class DurableDispatcher implements RecordHandler
     boolean dispatch(final long nowNs)
     {
         load();
-        for (long sequence = window.base() + 1; sequence <= window.loadedThrough(); sequence++)
+        final long last = window.loadedThrough();
+        for (long sequence = window.pendingFrom(); sequence <= last; sequence++)
         {
             if (InFlightWindow.PENDING == window.state(sequence) && !assign(sequence, nowNs))
             {
+                window.pendingFrom(sequence);
                 return !links.isEmpty();
             }
         }
+        window.pendingFrom(last + 1);
         return false;
     }
 

@@ -22,13 +22,17 @@ import org.agrona.concurrent.UnsafeBuffer;
  * (producer ID, sequence) with a {@link DedupJournal}, records each processed message and then acknowledges it.
  * <p>
  * Runs on the I/O thread (the only writer of a puller's pipes), except {@link #complete(Message)}, which receiving
- * threads call and which hands the acknowledgement to the I/O thread. A message delivered to the receive queue
- * and not yet completed is neither acknowledged nor accepted again while it waits, so a crash before completion
- * has it delivered again. A message whose handler threw, or that was lost with its connection before reaching the
- * receive queue, is processed again when it is redelivered.
+ * threads call and which hands the acknowledgement to the I/O thread. Each message the handler processed is
+ * journalled at once, and acknowledged cumulatively in batches: once {@value #ACK_BATCH} are waiting, otherwise
+ * when the I/O thread's read pass ends. A message delivered to the receive queue and not yet completed is neither
+ * acknowledged nor accepted again while it waits, so a crash before completion has it delivered again. A message
+ * whose handler threw, or that was lost with its connection before reaching the receive queue, is processed again
+ * when it is redelivered.
  */
 final class DurableReceiver
 {
+    static final int ACK_BATCH = 256;
+
     private final Puller puller;
     private final String name;
     private final DedupJournal journal;
@@ -40,6 +44,7 @@ final class DurableReceiver
     private final Queue<Receipt> completed = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final Runnable flushTask = this::flush;
+    private int unacknowledged;
 
     DurableReceiver(final Puller puller, final String name, final Path stateDir)
     {
@@ -156,7 +161,14 @@ final class DurableReceiver
         puller.received.incrementAndGet();
         journal.record(ioScratch, receipt.producerId(), receipt.sequence(), receipt.base());
         receipt.link().ack(receipt.sequence(), receipt.arrival());
-        scheduleFlush();
+        if (++unacknowledged >= ACK_BATCH)
+        {
+            flush();
+        }
+        else
+        {
+            scheduleFlush();
+        }
         return true;
     }
 
@@ -216,6 +228,7 @@ final class DurableReceiver
     private void flush()
     {
         flushScheduled.set(false);
+        unacknowledged = 0;
         Receipt receipt;
         while (null != (receipt = completed.poll()))
         {

@@ -250,14 +250,30 @@ final class DurableSender
         {
             try
             {
-                cursors.register(name);
-                agent.execute(this::onBaseMoved);
+                // Under the lock close() takes before it closes the log, so the cursors are still mapped.
+                synchronized (this)
+                {
+                    if (closed)
+                    {
+                        return;
+                    }
+                    cursors.register(name);
+                }
+                agent.execute(this::onBaseMovedUnlessClosed);
             }
             catch (final RuntimeException ex)
             {
                 onError(ex);
             }
         });
+    }
+
+    private void onBaseMovedUnlessClosed()
+    {
+        if (!closed)
+        {
+            onBaseMoved();
+        }
     }
 
     private void onBaseMoved()
@@ -285,7 +301,14 @@ final class DurableSender
             boolean moved = false;
             try
             {
-                log.deadLetters().moveFrom(log, sequence, "not acknowledged after " + deliveries + " deliveries");
+                synchronized (this)
+                {
+                    if (closed)
+                    {
+                        return;
+                    }
+                    log.deadLetters().moveFrom(log, sequence, "not acknowledged after " + deliveries + " deliveries");
+                }
                 moved = true;
             }
             catch (final RuntimeException ex)

@@ -1,18 +1,20 @@
 package dev.petrel;
 
+import dev.petrel.durability.DedupWindow;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 
 /**
  * The messages of a durable pusher between its base (every sequence up to it acknowledged or dead-lettered) and
  * {@link #CAPACITY} sequences past it, with a copy of each payload for redelivery and its delivery state. Limiting
- * the span to the receivers' duplicate window keeps every sequence a receiver can get within its window.
+ * the span to the receivers' duplicate window keeps every sequence a receiver can get within its window. A scan
+ * position, below which nothing waits to be sent, spares each dispatch pass a walk over the whole window.
  * <p>
  * Owned by the I/O thread, except {@link #loadedThrough()}, which any thread may read.
  */
 final class InFlightWindow
 {
-    static final int CAPACITY = dev.petrel.durability.DedupWindow.WINDOW_LENGTH;
+    static final int CAPACITY = DedupWindow.WINDOW_LENGTH;
 
     static final byte FREE = 0;
     static final byte PENDING = 1;
@@ -28,11 +30,13 @@ final class InFlightWindow
     private final ExpandableArrayBuffer[] payloads = new ExpandableArrayBuffer[CAPACITY];
     private final int[] lengths = new int[CAPACITY];
     private long base;
+    private long pendingFrom;
     private volatile long loadedThrough;
 
     InFlightWindow(final long base)
     {
         this.base = base;
+        this.pendingFrom = base + 1;
         this.loadedThrough = base;
         for (int i = 0; i < CAPACITY; i++)
         {
@@ -73,7 +77,24 @@ final class InFlightWindow
     void rebase(final long newBase)
     {
         base = newBase;
+        pendingFrom = newBase + 1;
         loadedThrough = newBase;
+    }
+
+    /**
+     * @return the lowest sequence that may be {@link #PENDING}; everything in the window below it is not.
+     */
+    long pendingFrom()
+    {
+        return Math.max(pendingFrom, base + 1);
+    }
+
+    /**
+     * Records that no sequence in the window below the given one is {@link #PENDING}.
+     */
+    void pendingFrom(final long sequence)
+    {
+        pendingFrom = sequence;
     }
 
     boolean holds(final long sequence)
@@ -127,6 +148,10 @@ final class InFlightWindow
         if (SENT != state)
         {
             owners[slot] = null;
+        }
+        if (PENDING == state && sequence < pendingFrom)
+        {
+            pendingFrom = sequence;
         }
     }
 

@@ -43,7 +43,8 @@ public final class Puller extends SocketBase
      *   <li>with {@link #receive(Duration)}, when {@link #ack(Message)} is called; until then the pusher may
      *   deliver it again after its redelivery timeout.</li>
      * </ul>
-     * An acknowledgement also covers every message the same pusher sent earlier on that connection. Payload
+     * An acknowledgement also covers every message the same pusher sent earlier on that connection; handler
+     * acknowledgements go out in batches (every 256 messages, or when the I/O thread's read pass ends). Payload
      * callbacks ({@link #bufferHandler(BufferHandler)}) are not used for durable messages. Messages from pushers
      * that are not durable are received as usual. Give each running puller its own name and state directory.
      *

@@ -139,6 +139,30 @@ class DurablePushPullTest
     }
 
     @Test
+    void shouldDropAReplayedStreamLongerThanTheWindowAfterBatchedAcknowledgements() throws IOException
+    {
+        final int total = 3 * InFlightWindow.CAPACITY + DurableReceiver.ACK_BATCH + 17;
+        final Map<Integer, AtomicInteger> counts = counter();
+        final String endpoint = "tcp://127.0.0.1:" + Tests.freePort();
+        for (int round = 0; round < 2; round++)
+        {
+            try (Node node = Node.create(Tests.fastContext()))
+            {
+                final Pusher pusher = node.pusher().durable(logContext()).sendTimeout(TIMEOUT);
+                pusher.bind(endpoint);
+                node.puller().durable("worker", dir.resolve("worker")).handler(counting(counts)).connect(endpoint);
+                for (int i = 1; 0 == round && i <= total; i++)
+                {
+                    pusher.send(Integer.toString(i));
+                }
+                await(() -> total == pusher.acknowledgedSequence(), TIMEOUT, "round " + round + " acknowledged");
+            }
+            Files.delete(dir.resolve("log").resolve("cursors.dat"));
+        }
+        assertEachOnce(counts, total);
+    }
+
+    @Test
     void shouldRedeliverAMessageWhoseHandlerFailed()
     {
         final Map<Integer, AtomicInteger> counts = counter();

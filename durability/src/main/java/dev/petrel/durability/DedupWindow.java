@@ -20,11 +20,13 @@ import java.util.zip.CRC32C;
 
 /**
  * Drops duplicate messages by (producer ID, sequence): per producer it keeps the highest contiguous sequence seen
- * and a bit set of the {@value #WINDOW_LENGTH} sequences after it, so messages may arrive out of order within that
- * window. The first message from an unknown producer starts its window, and anything older counts as a duplicate.
+ * and a bitmap over a ring of the {@value #WINDOW_LENGTH} sequences after it, so messages may arrive out of order
+ * within that window. The first message from an unknown producer starts its window, and anything older counts as a
+ * duplicate.
  * <p>
  * The window can be saved atomically to a file (written to a temporary file, forced, then renamed) and loaded again
- * so that a restarted receiver still drops what it processed before. Save after processing, before acking.
+ * so that a restarted receiver still drops what it processed before. Save after processing, before acking. Files
+ * written with the earlier 64-sequence window load too.
  * <p>
  * Not thread safe. Tracking a known producer allocates nothing.
  *
@@ -33,16 +35,18 @@ import java.util.zip.CRC32C;
 public final class DedupWindow
 {
     /**
-     * Number of sequences past the contiguous one that are tracked out of order.
+     * Number of sequences past the contiguous one that are tracked out of order; a power of two.
      */
-    public static final int WINDOW_LENGTH = 64;
+    public static final int WINDOW_LENGTH = 4096;
 
     private static final int MAGIC = 0x44445057;
-    private static final int VERSION = 1;
-    private static final int ENTRY_LENGTH = 24;
+    private static final int VERSION_MASK = 1;
+    private static final int VERSION = 2;
+    private static final int MASK_ENTRY_LENGTH = 24;
+    private static final int ENTRY_LENGTH = 16 + SequenceWindow.WORD_COUNT * Long.BYTES;
     private static final int HEADER_LENGTH = 12;
 
-    private final Long2ObjectHashMap<ProducerWindow> producers = new Long2ObjectHashMap<>();
+    private final Long2ObjectHashMap<SequenceWindow> producers = new Long2ObjectHashMap<>();
 
     /**
      * Judges a message and records it if new.
@@ -53,10 +57,10 @@ public final class DedupWindow
      */
     public DedupResult onMessage(final long producerId, final long sequence)
     {
-        final ProducerWindow window = producers.get(producerId);
+        final SequenceWindow window = producers.get(producerId);
         if (null == window)
         {
-            producers.put(producerId, new ProducerWindow(sequence, 0));
+            producers.put(producerId, new SequenceWindow(sequence));
             return DedupResult.NEW;
         }
         return window.onSequence(sequence);
@@ -72,10 +76,10 @@ public final class DedupWindow
      */
     public void advance(final long producerId, final long sequence)
     {
-        final ProducerWindow window = producers.get(producerId);
+        final SequenceWindow window = producers.get(producerId);
         if (null == window)
         {
-            producers.put(producerId, new ProducerWindow(sequence, 0));
+            producers.put(producerId, new SequenceWindow(sequence));
         }
         else
         {
@@ -91,8 +95,8 @@ public final class DedupWindow
      */
     public long highestContiguousSequence(final long producerId)
     {
-        final ProducerWindow window = producers.get(producerId);
-        return null == window ? 0 : window.contiguous;
+        final SequenceWindow window = producers.get(producerId);
+        return null == window ? 0 : window.contiguous();
     }
 
     /**
@@ -112,11 +116,17 @@ public final class DedupWindow
      */
     public void save(final Path file)
     {
-        final ByteBuffer buffer = ByteBuffer.allocate(HEADER_LENGTH + producers.size() * ENTRY_LENGTH + 4)
+        final ByteBuffer buffer = ByteBuffer.allocate(HEADER_LENGTH + 4 + producers.size() * ENTRY_LENGTH + 4)
             .order(ByteOrder.LITTLE_ENDIAN);
-        buffer.putInt(MAGIC).putInt(VERSION).putInt(producers.size());
-        producers.forEach((producerId, window) -> buffer.putLong(producerId).putLong(window.contiguous)
-            .putLong(window.mask));
+        buffer.putInt(MAGIC).putInt(VERSION).putInt(WINDOW_LENGTH).putInt(producers.size());
+        producers.forEach((producerId, window) ->
+        {
+            buffer.putLong(producerId).putLong(window.contiguous());
+            for (int i = 0; i < SequenceWindow.WORD_COUNT; i++)
+            {
+                buffer.putLong(window.word(i));
+            }
+        });
         buffer.putInt(crc(buffer.array(), buffer.position())).flip();
         final Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try
@@ -148,7 +158,6 @@ public final class DedupWindow
      */
     public static DedupWindow load(final Path file)
     {
-        final DedupWindow window = new DedupWindow();
         final byte[] bytes;
         try
         {
@@ -156,7 +165,7 @@ public final class DedupWindow
         }
         catch (final NoSuchFileException ex)
         {
-            return window;
+            return new DedupWindow();
         }
         catch (final IOException ex)
         {
@@ -164,15 +173,73 @@ public final class DedupWindow
         }
         final ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.length < HEADER_LENGTH + 4 || buffer.getInt(bytes.length - 4) != crc(bytes, bytes.length - 4) ||
-            buffer.getInt() != MAGIC || buffer.getInt() != VERSION)
+            buffer.getInt() != MAGIC)
         {
             throw new DurabilityException("damaged dedup window file " + file);
         }
-        for (int i = 0, count = buffer.getInt(); i < count; i++)
+        final int version = buffer.getInt();
+        if (VERSION_MASK == version)
         {
-            window.producers.put(buffer.getLong(), new ProducerWindow(buffer.getLong(), buffer.getLong()));
+            return loadMasks(buffer, file);
+        }
+        if (VERSION != version || buffer.getInt() != WINDOW_LENGTH)
+        {
+            throw new DurabilityException("unsupported dedup window file " + file);
+        }
+        return loadRings(buffer, file);
+    }
+
+    private static DedupWindow loadRings(final ByteBuffer buffer, final Path file)
+    {
+        final DedupWindow window = new DedupWindow();
+        final int count = buffer.getInt();
+        requireEntries(buffer, count, ENTRY_LENGTH, file);
+        for (int i = 0; i < count; i++)
+        {
+            final long producerId = buffer.getLong();
+            final SequenceWindow producer = new SequenceWindow(buffer.getLong());
+            for (int w = 0; w < SequenceWindow.WORD_COUNT; w++)
+            {
+                producer.word(w, buffer.getLong());
+            }
+            window.producers.put(producerId, producer);
         }
         return window;
+    }
+
+    /**
+     * Reads the first file version: per producer a 64-bit mask whose bit {@code i} is sequence
+     * {@code contiguous + 1 + i}.
+     */
+    private static DedupWindow loadMasks(final ByteBuffer buffer, final Path file)
+    {
+        final DedupWindow window = new DedupWindow();
+        final int count = buffer.getInt();
+        requireEntries(buffer, count, MASK_ENTRY_LENGTH, file);
+        for (int i = 0; i < count; i++)
+        {
+            final long producerId = buffer.getLong();
+            final long contiguous = buffer.getLong();
+            final long mask = buffer.getLong();
+            final SequenceWindow producer = new SequenceWindow(contiguous);
+            for (int bit = 0; bit < Long.SIZE; bit++)
+            {
+                if ((mask & (1L << bit)) != 0)
+                {
+                    producer.mark(contiguous + 1 + bit);
+                }
+            }
+            window.producers.put(producerId, producer);
+        }
+        return window;
+    }
+
+    private static void requireEntries(final ByteBuffer buffer, final int count, final int entryLength, final Path file)
+    {
+        if (count < 0 || (long)count * entryLength != buffer.remaining() - 4)
+        {
+            throw new DurabilityException("damaged dedup window file " + file);
+        }
     }
 
     private static int crc(final byte[] bytes, final int length)
@@ -180,57 +247,5 @@ public final class DedupWindow
         final CRC32C crc = new CRC32C();
         crc.update(bytes, 0, length);
         return (int)crc.getValue();
-    }
-
-    private static final class ProducerWindow
-    {
-        private long contiguous;
-        private long mask;
-
-        ProducerWindow(final long contiguous, final long mask)
-        {
-            this.contiguous = contiguous;
-            this.mask = mask;
-        }
-
-        DedupResult onSequence(final long sequence)
-        {
-            if (sequence <= contiguous)
-            {
-                return DedupResult.DUPLICATE;
-            }
-            final long distance = sequence - contiguous - 1;
-            if (distance >= WINDOW_LENGTH)
-            {
-                return DedupResult.BEYOND_WINDOW;
-            }
-            final long bit = 1L << distance;
-            if ((mask & bit) != 0)
-            {
-                return DedupResult.DUPLICATE;
-            }
-            mask |= bit;
-            absorbContiguous();
-            return DedupResult.NEW;
-        }
-
-        void advanceTo(final long sequence)
-        {
-            if (sequence <= contiguous)
-            {
-                return;
-            }
-            final long shift = sequence - contiguous;
-            mask = shift >= WINDOW_LENGTH ? 0 : mask >>> shift;
-            contiguous = sequence;
-            absorbContiguous();
-        }
-
-        private void absorbContiguous()
-        {
-            final int advance = Long.numberOfTrailingZeros(~mask);
-            contiguous += advance;
-            mask = advance == WINDOW_LENGTH ? 0 : mask >>> advance;
-        }
     }
 }

@@ -8,8 +8,15 @@ import dev.petrel.durability.exceptions.DurabilityException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.CRC32C;
 
 import static dev.petrel.durability.DedupResult.*;
 import static org.junit.jupiter.api.Assertions.*;
@@ -117,5 +124,102 @@ class DedupWindowTest
         bytes[14] ^= 1;
         Files.write(file, bytes);
         assertThrows(DurabilityException.class, () -> DedupWindow.load(file));
+    }
+
+    @Test
+    void shouldAcceptEverySequenceOfTheWholeWindowOnceInAnyOrder()
+    {
+        final long seed = System.nanoTime();
+        final List<Long> sequences = new ArrayList<>();
+        for (long sequence = 2; sequence <= 1 + DedupWindow.WINDOW_LENGTH; sequence++)
+        {
+            sequences.add(sequence);
+        }
+        Collections.shuffle(sequences, new Random(seed));
+        final DedupWindow window = new DedupWindow();
+        assertEquals(NEW, window.onMessage(5, 1));
+        for (final long sequence : sequences)
+        {
+            assertEquals(NEW, window.onMessage(5, sequence), "seed " + seed + ", sequence " + sequence);
+        }
+        for (final long sequence : sequences)
+        {
+            assertEquals(DUPLICATE, window.onMessage(5, sequence), "seed " + seed + ", sequence " + sequence);
+        }
+        assertEquals(1 + DedupWindow.WINDOW_LENGTH, window.highestContiguousSequence(5));
+    }
+
+    @Test
+    void shouldReuseRingBitsOnceTheContiguousSequencePassesThem()
+    {
+        final int length = DedupWindow.WINDOW_LENGTH;
+        final DedupWindow window = new DedupWindow();
+        assertEquals(NEW, window.onMessage(9, 1));
+        assertEquals(NEW, window.onMessage(9, 1 + length));
+        for (long sequence = 2; sequence <= length; sequence++)
+        {
+            assertEquals(NEW, window.onMessage(9, sequence));
+        }
+        assertEquals(1 + length, window.highestContiguousSequence(9));
+        assertEquals(NEW, window.onMessage(9, 1 + 2L * length));
+        assertEquals(BEYOND_WINDOW, window.onMessage(9, 2 + 2L * length));
+        assertEquals(1 + length, window.highestContiguousSequence(9));
+    }
+
+    @Test
+    void shouldForgetBitsPassedByAnAdvanceButKeepTheOnesAheadOfIt()
+    {
+        final int length = DedupWindow.WINDOW_LENGTH;
+        final DedupWindow window = new DedupWindow();
+        window.advance(4, 100);
+        assertEquals(NEW, window.onMessage(4, 150));
+        assertEquals(NEW, window.onMessage(4, 100 + length));
+        window.advance(4, 120);
+        assertEquals(DUPLICATE, window.onMessage(4, 150));
+        assertEquals(DUPLICATE, window.onMessage(4, 100 + length));
+        assertEquals(NEW, window.onMessage(4, 120 + length));
+        window.advance(4, 100 + 3L * length);
+        assertEquals(NEW, window.onMessage(4, 150 + 3L * length));
+        assertEquals(DUPLICATE, window.onMessage(4, 150 + 3L * length));
+    }
+
+    @Test
+    void shouldKeepOutOfOrderSequencesAcrossTheWholeWindowThroughSaveAndLoad()
+    {
+        final Path file = dir.resolve("dedup.dat");
+        final int length = DedupWindow.WINDOW_LENGTH;
+        final DedupWindow window = new DedupWindow();
+        window.onMessage(11, 1_000);
+        window.onMessage(11, 1_000 + length);
+        window.onMessage(11, 1_000 + length / 2);
+        window.save(file);
+
+        final DedupWindow restored = DedupWindow.load(file);
+        assertEquals(DUPLICATE, restored.onMessage(11, 1_000 + length));
+        assertEquals(DUPLICATE, restored.onMessage(11, 1_000 + length / 2));
+        assertEquals(NEW, restored.onMessage(11, 1_001));
+        assertEquals(BEYOND_WINDOW, restored.onMessage(11, 1_002 + length));
+    }
+
+    @Test
+    void shouldLoadAFileSavedWithTheEarlier64SequenceWindow() throws Exception
+    {
+        final Path file = dir.resolve("dedup-v1.dat");
+        final ByteBuffer buffer = ByteBuffer.allocate(12 + 24 + 4).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.putInt(0x44445057).putInt(1).putInt(1);
+        buffer.putLong(77).putLong(50).putLong((1L << 2) | (1L << 63));
+        final CRC32C crc = new CRC32C();
+        crc.update(buffer.array(), 0, buffer.position());
+        buffer.putInt((int)crc.getValue());
+        Files.write(file, buffer.array());
+
+        final DedupWindow restored = DedupWindow.load(file);
+        assertEquals(50, restored.highestContiguousSequence(77));
+        assertEquals(DUPLICATE, restored.onMessage(77, 50));
+        assertEquals(DUPLICATE, restored.onMessage(77, 53));
+        assertEquals(DUPLICATE, restored.onMessage(77, 114));
+        assertEquals(NEW, restored.onMessage(77, 52));
+        assertEquals(NEW, restored.onMessage(77, 51));
+        assertEquals(53, restored.highestContiguousSequence(77));
     }
 }
