@@ -119,6 +119,10 @@ public final class ComparisonRunner
             body.append(new ReferenceSection(support, findings).run()).append('\n');
             body.append(new FractionSection(findings).run());
         }
+        if (options.runs(Section.DURABLE))
+        {
+            body.append(new DurableSection(support).run()).append('\n');
+        }
         final double loadAfter = MachineInfo.loadAverage();
         return ReportHeader.render(options, loadBefore, loadAfter) + "\n" + body;
     }

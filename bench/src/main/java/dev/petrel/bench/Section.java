@@ -18,7 +18,9 @@ public enum Section
     /** Ping-pong latency and throughput over Aeron UDP and IPC, Petrel vs raw Aeron. */
     AERON("aeron"),
     /** Plain-JDK physical references: TCP streaming and ping-pong, thread hand-off, fsync. */
-    REFERENCE("reference");
+    REFERENCE("reference"),
+    /** Durable push/pull against the same stream without a side log; side-log append rates beside fsync. */
+    DURABLE("durable");
 
     private final String label;
 
@@ -60,7 +62,7 @@ public enum Section
                 return section;
             }
         }
-        throw new IllegalArgumentException("unknown section '" + name + "': use throughput, reqrep, nats, aeron " +
-            "or reference");
+        throw new IllegalArgumentException("unknown section '" + name + "': use throughput, reqrep, nats, aeron, " +
+            "reference or durable");
     }
 }

@@ -1,0 +1,91 @@
+package dev.petrel.bench;
+
+import java.util.Locale;
+
+import dev.petrel.durability.FsyncPolicy;
+
+/**
+ * The cost of durability: durable push/pull throughput beside the same stream without a side log, and the side
+ * log's append rate under each fsync policy beside the plain-JDK fsync-per-record and group-commit references.
+ */
+final class DurableSection
+{
+    private static final int[] RECORD_LENGTHS = { 64, 1024 };
+    private static final int APPEND_MULTIPLIER = 10;
+    private static final int STREAM_DIVISOR = 4;
+
+    private final SectionSupport support;
+
+    DurableSection(final SectionSupport support)
+    {
+        this.support = support;
+    }
+
+    String run()
+    {
+        return "## Durable push/pull and the side log\n\n" + streams() + "\n" + appends();
+    }
+
+    private String streams()
+    {
+        final RunnerOptions options = support.options();
+        final int length = SectionSupport.MESSAGE_LENGTH;
+        final long messages = Math.max(1, options.messagesBySize().get(length) / STREAM_DIVISOR);
+        final Outcome<Measurement> plain = support.throughput("durable: plain push/pull", messages,
+            () -> new PetrelPushPullTrial(length, options.idleStrategy(), PetrelReceive.MESSAGE,
+            SectionSupport.SETUP_TIMEOUT));
+        final Outcome<Measurement> durable = support.throughput("durable: durable push/pull", messages,
+            () -> new DurablePushPullTrial(length, FsyncPolicy.INTERVAL, options.idleStrategy(),
+            SectionSupport.SETUP_TIMEOUT));
+        final MarkdownTable table = new MarkdownTable("stream", "messages/s", "durable / plain", "lost")
+            .row("push/pull, no side log", SectionSupport.rateCell(plain), "", SectionSupport.lostCell(plain))
+            .row("durable push/pull, fsync interval", SectionSupport.rateCell(durable),
+                SectionSupport.ratioCell(durable, plain), SectionSupport.lostCell(durable));
+        return "- 64 B messages over TCP on 127.0.0.1, one node (one I/O thread, idle strategy " +
+            options.idleStrategy() + "), a Message per message in the puller's I/O-thread callback; the durable " +
+            "pusher's side log forces at intervals, the durable puller journals and acknowledges each message; " +
+            String.format(Locale.ROOT, "%,d", messages) + " messages after a warm-up pass of half as many\n\n" +
+            table.render();
+    }
+
+    private String appends()
+    {
+        final RunnerOptions options = support.options();
+        final PassPlan plan = new PassPlan(options.roundTrips() * APPEND_MULTIPLIER,
+            options.rowTimeCap().toNanos() / 2);
+        final MarkdownTable table = new MarkdownTable("appends", "records/s", "detail");
+        for (final int length : RECORD_LENGTHS)
+        {
+            for (final FsyncPolicy policy : FsyncPolicy.values())
+            {
+                final Outcome<FsyncReference.Result> outcome = Outcome.of(
+                    () -> DurableAppendReference.run(plan, length, policy));
+                final String name = "DurableLog.append " + length + " B, fsync " +
+                    policy.name().toLowerCase(Locale.ROOT);
+                support.log("durable: " + name + " " + cell(outcome) + " records/s");
+                table.row(name, cell(outcome), forces(outcome));
+            }
+        }
+        final PassPlan fsyncPlan = new PassPlan(options.roundTrips() * 100, options.rowTimeCap().toNanos() / 2);
+        final Outcome<FsyncReference.Result> perRecord = Outcome.of(() -> FsyncReference.run(fsyncPlan,
+            SectionSupport.MESSAGE_LENGTH, 0));
+        final Outcome<FsyncReference.Result> group = Outcome.of(() -> FsyncReference.run(fsyncPlan,
+            SectionSupport.MESSAGE_LENGTH, FsyncReference.BATCH_NS));
+        table.row("reference: write 64 B, FileChannel.force(true) per record", cell(perRecord), forces(perRecord))
+            .row("reference: group commit, write 64 B, force(true) once per 1 ms batch", cell(group), forces(group));
+        return "- one appending thread, a fresh log in " + System.getProperty("java.io.tmpdir") + " per row, at " +
+            "most " + options.rowTimeCap().toMillis() / 2 + " ms each; a final force counts every record as " +
+            "durable\n\n" + table.render();
+    }
+
+    private static String cell(final Outcome<FsyncReference.Result> outcome)
+    {
+        return outcome.ok() ? ComparisonTable.rate(outcome.value().recordsPerSecond()) : outcome.reason();
+    }
+
+    private static String forces(final Outcome<FsyncReference.Result> outcome)
+    {
+        return outcome.ok() ? String.format(Locale.ROOT, "%,.0f forces/s, %,d records",
+            outcome.value().forcesPerSecond(), outcome.value().records()) : "";
+    }
+}
