@@ -26,7 +26,15 @@ import org.agrona.concurrent.UnsafeBuffer;
  * <p>
  * A slow subscriber is dropped for, not waited for (the default {@link BackPressurePolicy#DROP_NEWEST}), and each
  * drop is counted in {@link #stats()}. {@link #awaitSubscribers(int, Duration)} avoids losing the first messages
- * to subscribers that are still joining. Thread-safe.
+ * to subscribers that are still joining.
+ * <p>
+ * Bound to a multi-destination Aeron endpoint ({@code aeron:udp?control=host:port|control-mode=dynamic}), the
+ * publisher is fan-out only: each message is sent once, into one Aeron publication that every Subscriber connected
+ * with {@code aeron:udp?control=host:port} receives, and each subscriber filters by subject itself. There is no
+ * handshake on such a channel, so the publisher knows how many subscribers there are (the media driver counts
+ * them; {@link #awaitSubscribers} and {@link #subscriberCount()} include them) but not what they subscribed to:
+ * every message crosses the network, queue groups share nothing (each member receives every matching message), and
+ * the high-water mark and back-pressure policy apply to the channel as a whole. Thread-safe.
  */
 public final class Publisher extends SocketBase
 {
@@ -87,7 +95,7 @@ public final class Publisher extends SocketBase
      *
      * @param subject the subject, dot-separated tokens.
      * @param payload the payload (not copied; do not change it until this returns).
-     * @return how many subscribers it was queued for.
+     * @return how many subscribers it was queued for (on a multi-destination channel: how many it can reach).
      */
     public int publish(final String subject, final byte[] payload)
     {
@@ -157,10 +165,10 @@ public final class Publisher extends SocketBase
             for (final Pipe pipe : current)
             {
                 final PublisherPeer peer = (PublisherPeer)pipe.attachment();
-                if (null != peer && peer.hasTargets())
+                if (null != peer && (pipe.isFanOut() || peer.hasTargets()))
                 {
                     final boolean ok = deliver(pipe, peer, subjectBytes, payload, offset, length, headers);
-                    delivered += ok ? 1 : 0;
+                    delivered += ok ? pipe.receiverCount() : 0;
                     failed |= !ok;
                 }
             }
@@ -195,7 +203,7 @@ public final class Publisher extends SocketBase
         for (final Pipe pipe : current)
         {
             final PublisherPeer peer = (PublisherPeer)pipe.attachment();
-            if (null == peer)
+            if (null == peer || pipe.isFanOut())
             {
                 continue;
             }
@@ -267,9 +275,10 @@ public final class Publisher extends SocketBase
         frames.add(subjectView, 0, subjectBytes.length);
         if (pipe.isPetrelPeer())
         {
-            scratch.checkLimit(Envelope.maxLength(peer.targetCount(), headers));
+            final boolean fanOut = pipe.isFanOut();
+            scratch.checkLimit(Envelope.maxLength(fanOut ? 0 : peer.targetCount(), headers));
             final int metaLength = Envelope.encode(scratch, 0, EpochNanos.now(), 0, 0,
-                peer.targets(), peer.targetCount(), headers);
+                fanOut ? null : peer.targets(), fanOut ? 0 : peer.targetCount(), headers);
             frames.add(scratch, 0, metaLength);
         }
         frames.add(payload, offset, length);
@@ -316,7 +325,8 @@ public final class Publisher extends SocketBase
     }
 
     /**
-     * @return how many connected peers have subscribed to something.
+     * @return how many connected peers have subscribed to something, plus the subscribers of each
+     *         multi-destination channel (counted whether or not they subscribed).
      */
     public int subscriberCount()
     {
@@ -324,7 +334,11 @@ public final class Publisher extends SocketBase
         for (final Pipe pipe : pipes)
         {
             final PublisherPeer peer = (PublisherPeer)pipe.attachment();
-            if (null != peer && peer.hasSubscriptions())
+            if (pipe.isFanOut())
+            {
+                count += pipe.receiverCount();
+            }
+            else if (null != peer && peer.hasSubscriptions())
             {
                 count++;
             }

@@ -93,7 +93,9 @@ abstract class SocketBase implements AutoCloseable
      * Binds to an endpoint and listens for peers. May be called for several endpoints.
      *
      * @param endpoint e.g. {@code tcp://*:5556}, {@code tcp://127.0.0.1:0}, {@code inproc://name},
-     *                 {@code aeron:udp?endpoint=127.0.0.1:40123} or {@code aeron:ipc}.
+     *                 {@code aeron:udp?endpoint=127.0.0.1:40123} or {@code aeron:ipc}; a Publisher may also
+     *                 bind a multi-destination endpoint,
+     *                 {@code aeron:udp?control=127.0.0.1:40124|control-mode=dynamic}.
      * @return the endpoint actually bound, with the real port when 0 was asked for.
      * @throws IllegalArgumentException for a malformed endpoint.
      * @throws PetrelException when binding fails (address in use).
@@ -121,7 +123,8 @@ abstract class SocketBase implements AutoCloseable
      * returns at once; peers that are not up yet are reached when they start. May be called for several endpoints.
      *
      * @param endpoint e.g. {@code tcp://127.0.0.1:5556}, {@code inproc://name},
-     *                 {@code aeron:udp?endpoint=127.0.0.1:40123} or {@code aeron:ipc}.
+     *                 {@code aeron:udp?endpoint=127.0.0.1:40123} or {@code aeron:ipc}; a Subscriber may also
+     *                 connect to a publisher's multi-destination endpoint, {@code aeron:udp?control=127.0.0.1:40124}.
      * @throws IllegalArgumentException for a malformed endpoint.
      */
     public void connect(final String endpoint)

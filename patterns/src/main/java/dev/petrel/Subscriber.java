@@ -22,6 +22,11 @@ import org.agrona.ExpandableArrayBuffer;
  * ZeroMQ publisher a pattern subscribes to its literal prefix and the full pattern is applied here, so the matches
  * are the same whichever peer publishes. Subscriptions are re-sent after every reconnect.
  * <p>
+ * Connected to a multi-destination Aeron endpoint ({@code aeron:udp?control=host:port}, optionally with
+ * {@code endpoint=} naming the local address to receive on), the subscriber receives everything the publisher bound
+ * there sends, once per message for all subscribers, and applies its patterns itself; queue groups do not share
+ * work there.
+ * <p>
  * Messages go to the subscription's callback (on the I/O thread) or to the receive queue; when that queue is full
  * the message is dropped and counted, as a slow subscriber should be. Thread-safe.
  */
@@ -311,6 +316,11 @@ public final class Subscriber extends SocketBase
             countDrop(pipe, DropReason.MALFORMED);
             return;
         }
+        if (!envelope.hasSids())
+        {
+            onUntargetedMessage(pipe, frames);
+            return;
+        }
         Message message = null;
         boolean queued = false;
         for (int i = 0, n = envelope.sidCount(); i < n; i++)
@@ -332,6 +342,34 @@ public final class Subscriber extends SocketBase
                 message = MessageCodec.fromEnvelope(MessageCodec.text(frames, 0), envelope, frames, 2);
             }
             queued = dispatch(pipe, subscription, message, queued);
+        }
+    }
+
+    /**
+     * A Petrel message sent to every subscriber (a multi-destination channel): matched here by subject.
+     */
+    private void onUntargetedMessage(final Pipe pipe, final InboundFrames frames)
+    {
+        final String subject = MessageCodec.text(frames, 0);
+        Message message = null;
+        boolean queued = false;
+        for (final Subscription subscription : subscriptions.all())
+        {
+            if (subscription.compiledPattern().matches(subject))
+            {
+                final BufferHandler view = subscription.bufferHandler();
+                if (null != view)
+                {
+                    received.incrementAndGet();
+                    view.onMessage(frames.buffer(), frames.offset(2), frames.length(2));
+                    continue;
+                }
+                if (null == message)
+                {
+                    message = MessageCodec.fromEnvelope(subject, envelope, frames, 2);
+                }
+                queued = dispatch(pipe, subscription, message, queued);
+            }
         }
     }
 

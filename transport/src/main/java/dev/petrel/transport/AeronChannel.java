@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.petrel.transport.zmtp.ZmtpSocketType;
 import io.aeron.ChannelUri;
 import io.aeron.CommonContext;
 
@@ -15,6 +16,7 @@ import io.aeron.CommonContext;
  * <p>
  * Defaults: stream id {@value #STREAM_ID_DEFAULT}; a {@code term-length} of 4 MiB for UDP and 1 MiB for IPC unless
  * given, so the largest message is {@code term-length / 8} (512 KiB and 128 KiB); the driver's MTU unless given.
+ * Multi-destination endpoints ({@code control=}) serve pub/sub only; see {@link #checkMultiDestination}.
  * Immutable.
  */
 final class AeronChannel
@@ -55,12 +57,6 @@ final class AeronChannel
         {
             throw new TransportException("bad Aeron endpoint " + endpoint + ": " + ex.getMessage(), ex);
         }
-        if (null != uri.get(CommonContext.MDC_CONTROL_PARAM_NAME) ||
-            null != uri.get(CommonContext.MDC_CONTROL_MODE_PARAM_NAME))
-        {
-            throw new TransportException("multi-destination Aeron endpoints (control=, control-mode=) are not " +
-                "supported yet: " + endpoint + "; use aeron:udp?endpoint=host:port or a multicast endpoint");
-        }
         final String streamText = uri.remove(STREAM_ID_PARAM_NAME);
         try
         {
@@ -78,6 +74,97 @@ final class AeronChannel
     boolean isUdp()
     {
         return uri.isUdp();
+    }
+
+    /**
+     * @return true for a multi-destination endpoint: one with {@code control=} or {@code control-mode=}.
+     */
+    boolean isMultiDestination()
+    {
+        return null != uri.get(CommonContext.MDC_CONTROL_PARAM_NAME) ||
+            null != uri.get(CommonContext.MDC_CONTROL_MODE_PARAM_NAME);
+    }
+
+    /**
+     * Checks that a multi-destination endpoint is used the one way Petrel supports: a publisher binds
+     * {@code control=host:port|control-mode=dynamic} and subscribers connect with {@code control=host:port} (the
+     * publisher's bound endpoint, with {@code control-mode=dynamic}, is accepted too).
+     *
+     * @param socketType the socket that binds or connects.
+     * @param binding    true to bind, false to connect.
+     * @throws TransportException with a one-line reason otherwise.
+     */
+    void checkMultiDestination(final ZmtpSocketType socketType, final boolean binding)
+    {
+        final String mode = uri.get(CommonContext.MDC_CONTROL_MODE_PARAM_NAME);
+        final boolean hasControl = null != uri.get(CommonContext.MDC_CONTROL_PARAM_NAME);
+        final boolean fits = binding ?
+            ZmtpSocketType.PUB == socketType && hasControl && CommonContext.MDC_CONTROL_MODE_DYNAMIC.equals(mode) :
+            ZmtpSocketType.SUB == socketType && hasControl &&
+            (null == mode || CommonContext.MDC_CONTROL_MODE_DYNAMIC.equals(mode));
+        if (!fits)
+        {
+            throw new TransportException("multi-destination Aeron endpoints (control=, control-mode=) are supported " +
+                "only for a Publisher binding aeron:udp?control=host:port|control-mode=dynamic and Subscribers " +
+                "connecting with aeron:udp?control=host:port; refused for " + socketType + " " +
+                (binding ? "binding " : "connecting to ") + uri);
+        }
+    }
+
+    /**
+     * @return the channel of a multi-destination publication: Petrel's default term length, and minimum flow
+     *         control ({@code fc=min}) unless given, so the slowest live subscriber paces it and the driver counts
+     *         the subscribers.
+     */
+    String fanOutPublicationChannel()
+    {
+        final ChannelUri copy = ChannelUri.parse(publicationChannel());
+        if (!copy.containsKey(CommonContext.FLOW_CONTROL_PARAM_NAME))
+        {
+            copy.put(CommonContext.FLOW_CONTROL_PARAM_NAME, "min");
+        }
+        return copy.toString();
+    }
+
+    /**
+     * @return the channel of a subscription to a multi-destination publication: as given without
+     *         {@code control-mode}, with an ephemeral port on the local address that routes to the control address
+     *         when no {@code endpoint} is given.
+     */
+    String fanInSubscriptionChannel()
+    {
+        final ChannelUri copy = ChannelUri.parse(uri.toString());
+        copy.remove(CommonContext.MDC_CONTROL_MODE_PARAM_NAME);
+        if (!copy.containsKey(CommonContext.ENDPOINT_PARAM_NAME))
+        {
+            copy.put(CommonContext.ENDPOINT_PARAM_NAME, hostText(localAddressTowardsTarget()) + ":0");
+        }
+        return copy.toString();
+    }
+
+    /**
+     * Builds the endpoint a publisher reports after binding a multi-destination channel.
+     *
+     * @param controlAddress the control address the publication bound, with its real port.
+     * @return the endpoint, with {@code stream-id} when it is not the default.
+     */
+    String boundControlEndpoint(final String controlAddress)
+    {
+        final ChannelUri bound = ChannelUri.parse(uri.toString());
+        bound.put(CommonContext.MDC_CONTROL_PARAM_NAME, controlAddress);
+        if (STREAM_ID_DEFAULT != streamId)
+        {
+            bound.put(STREAM_ID_PARAM_NAME, Integer.toString(streamId));
+        }
+        return bound.toString();
+    }
+
+    /**
+     * @return the {@code control} address as given.
+     */
+    String controlAddress()
+    {
+        return uri.get(CommonContext.MDC_CONTROL_PARAM_NAME);
     }
 
     /**
@@ -220,7 +307,8 @@ final class AeronChannel
 
     private InetSocketAddress targetAddress()
     {
-        final String endpoint = uri.get(CommonContext.ENDPOINT_PARAM_NAME);
+        final String endpoint = isMultiDestination() ?
+            uri.get(CommonContext.MDC_CONTROL_PARAM_NAME) : uri.get(CommonContext.ENDPOINT_PARAM_NAME);
         if (null == endpoint)
         {
             throw new TransportException("an Aeron UDP endpoint to connect to needs endpoint=host:port: " + uri);

@@ -15,7 +15,7 @@ import org.agrona.CloseHelper;
  * binder's HELLO comes back with the same session number. When the peer goes away (a closed node, a restarted
  * process) the attempt is torn down and retried with exponential backoff and jitter. Owned by the I/O thread.
  */
-final class AeronConnector
+final class AeronConnector extends AeronEndpointAgent
 {
     private final IoAgent agent;
     private final Aeron aeron;
@@ -44,16 +44,19 @@ final class AeronConnector
         this.nextAttemptNs = nowNs;
     }
 
+    @Override
     PipeHandler handler()
     {
         return handler;
     }
 
+    @Override
     boolean hasQueued()
     {
         return null != link && link.hasQueued();
     }
 
+    @Override
     int doWork(final long nowNs)
     {
         if (stopped)
@@ -189,6 +192,7 @@ final class AeronConnector
     /**
      * Stops reconnecting; an attached pipe keeps draining until {@link #close()}, one still handshaking is dropped.
      */
+    @Override
     void stop()
     {
         stopped = true;
@@ -201,6 +205,7 @@ final class AeronConnector
         }
     }
 
+    @Override
     void close()
     {
         stopped = true;

@@ -11,8 +11,9 @@ import io.aeron.status.ChannelEndpointStatus;
 
 /**
  * The Aeron side of a node's I/O thread: starts the {@link AeronMedia} the first time an Aeron endpoint is used,
- * and runs every bound channel ({@link AeronAcceptor}) and outgoing connection ({@link AeronConnector}) in the
- * I/O duty cycle. Every method runs on the I/O thread.
+ * and runs every bound channel ({@link AeronAcceptor}), outgoing connection ({@link AeronConnector}) and either end
+ * of a multi-destination channel ({@link AeronFanOut}, {@link AeronFanIn}) in the I/O duty cycle. Every method
+ * runs on the I/O thread.
  */
 final class AeronEngine implements AutoCloseable
 {
@@ -21,7 +22,7 @@ final class AeronEngine implements AutoCloseable
     private final IoAgent agent;
     private final String externalDirectory;
     private final List<AeronAcceptor> acceptors = new ArrayList<>();
-    private final List<AeronConnector> connectors = new ArrayList<>();
+    private final List<AeronEndpointAgent> endpointAgents = new ArrayList<>();
     private final Set<String> boundChannels = new HashSet<>();
     private AeronMedia media;
 
@@ -69,6 +70,10 @@ final class AeronEngine implements AutoCloseable
         {
             throw new TransportException(endpoint + " is already bound in this node");
         }
+        if (channel.isMultiDestination())
+        {
+            return bindFanOut(handler, channel);
+        }
         final AeronAcceptor acceptor = new AeronAcceptor(agent, media().aeron(), handler, channel);
         try
         {
@@ -82,6 +87,24 @@ final class AeronEngine implements AutoCloseable
             acceptor.close();
             throw ex;
         }
+    }
+
+    private Endpoint bindFanOut(final PipeHandler handler, final AeronChannel channel)
+    {
+        channel.checkMultiDestination(handler.socketType(), true);
+        final AeronFanOut fanOut;
+        try
+        {
+            fanOut = new AeronFanOut(agent, media().aeron(), handler, channel);
+        }
+        catch (final RuntimeException ex)
+        {
+            throw new TransportException("cannot bind " + channel + ": " + ex.getMessage(), ex);
+        }
+        endpointAgents.add(fanOut);
+        boundChannels.add(channel.key());
+        fanOut.attach();
+        return Endpoint.parse(fanOut.boundEndpoint());
     }
 
     private String awaitBound(final Subscription subscription, final AeronChannel channel)
@@ -124,7 +147,13 @@ final class AeronEngine implements AutoCloseable
     void connect(final PipeHandler handler, final Endpoint endpoint, final long nowNs)
     {
         final AeronChannel channel = AeronChannel.parse(endpoint);
-        connectors.add(new AeronConnector(agent, media().aeron(), handler, endpoint, channel, nowNs));
+        if (channel.isMultiDestination())
+        {
+            channel.checkMultiDestination(handler.socketType(), false);
+            endpointAgents.add(new AeronFanIn(agent, media().aeron(), handler, endpoint, channel));
+            return;
+        }
+        endpointAgents.add(new AeronConnector(agent, media().aeron(), handler, endpoint, channel, nowNs));
     }
 
     int doWork(final long nowNs)
@@ -138,9 +167,9 @@ final class AeronEngine implements AutoCloseable
         {
             work += acceptors.get(i).doWork(nowNs);
         }
-        for (int i = 0; i < connectors.size(); i++)
+        for (int i = 0; i < endpointAgents.size(); i++)
         {
-            work += connectors.get(i).doWork(nowNs);
+            work += endpointAgents.get(i).doWork(nowNs);
         }
         return work;
     }
@@ -154,9 +183,9 @@ final class AeronEngine implements AutoCloseable
                 return true;
             }
         }
-        for (int i = 0, n = connectors.size(); i < n; i++)
+        for (int i = 0, n = endpointAgents.size(); i < n; i++)
         {
-            if (connectors.get(i).hasQueued())
+            if (endpointAgents.get(i).hasQueued())
             {
                 return true;
             }
@@ -178,7 +207,7 @@ final class AeronEngine implements AutoCloseable
                 acceptor.stopAccepting();
             }
         }
-        for (final AeronConnector connector : connectors)
+        for (final AeronEndpointAgent connector : endpointAgents)
         {
             if (connector.handler() == handler)
             {
@@ -205,7 +234,7 @@ final class AeronEngine implements AutoCloseable
                     return true;
                 }
             }
-            for (final AeronConnector connector : connectors)
+            for (final AeronEndpointAgent connector : endpointAgents)
             {
                 if (connector.handler() == handler && connector.hasQueued())
                 {
@@ -222,14 +251,15 @@ final class AeronEngine implements AutoCloseable
             }
         }
         acceptors.removeIf(acceptor -> acceptor.handler() == handler);
-        for (final AeronConnector connector : connectors)
+        for (final AeronEndpointAgent connector : endpointAgents)
         {
             if (connector.handler() == handler)
             {
                 connector.close();
+                boundChannels.remove(connector.boundKey());
             }
         }
-        connectors.removeIf(connector -> connector.handler() == handler);
+        endpointAgents.removeIf(connector -> connector.handler() == handler);
         return false;
     }
 
@@ -241,8 +271,8 @@ final class AeronEngine implements AutoCloseable
     {
         acceptors.forEach(AeronAcceptor::close);
         acceptors.clear();
-        connectors.forEach(AeronConnector::close);
-        connectors.clear();
+        endpointAgents.forEach(AeronEndpointAgent::close);
+        endpointAgents.clear();
         boundChannels.clear();
         if (null != media)
         {

@@ -59,6 +59,20 @@ final class AeronHello
     }
 
     /**
+     * What a peer on a multi-destination channel is taken to have announced, since such a channel carries no
+     * handshake: a Petrel socket of the given type.
+     *
+     * @param peerType the socket type at the other end.
+     * @return the handshake.
+     */
+    static PeerHandshake impliedHandshake(final ZmtpSocketType peerType)
+    {
+        return new PeerHandshake(peerType, new byte[0], Map.of(
+            ZmtpDescriptor.PROPERTY_SOCKET_TYPE, peerType.name(),
+            ZmtpDescriptor.PROPERTY_PETREL, ZmtpDescriptor.PETREL_PROTOCOL_VERSION), ZmtpDescriptor.MINOR_VERSION);
+    }
+
+    /**
      * Checks a HELLO and turns it into what a pipe records about its peer.
      *
      * @param handler    the socket that receives it.

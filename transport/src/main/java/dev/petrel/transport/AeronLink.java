@@ -2,6 +2,7 @@ package dev.petrel.transport;
 
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntSupplier;
 
 import dev.petrel.transport.zmtp.FrameSink;
 import dev.petrel.transport.zmtp.InboundFrames;
@@ -13,6 +14,7 @@ import io.aeron.Image;
 import io.aeron.Publication;
 import io.aeron.logbuffer.BufferClaim;
 import io.aeron.logbuffer.ControlledFragmentHandler;
+import io.aeron.logbuffer.FrameDescriptor;
 import io.aeron.logbuffer.Header;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
@@ -36,6 +38,11 @@ import org.agrona.concurrent.UnsafeBuffer;
  * Owned by the I/O thread, except the drain: the thread that queued a message drains the pipe into the publication
  * itself when no other thread is draining it, so a message reaches Aeron without waiting for the I/O thread's next
  * duty cycle. A lock keeps one drainer at a time, which the exclusive publication and the pipe's ring require.
+ * <p>
+ * Multi-destination pub/sub uses two one-way variants: a fan-out link ({@link #fanOut}) has only the publication
+ * that reaches every subscriber, needs no receiver to stay open and drops what it sends while none is there; a
+ * fan-in link has only an image (no publication, so what the socket queues on it is discarded) and skips
+ * fragments until the first that begins a message, since it may join a stream in the middle of one.
  */
 final class AeronLink implements FrameSink, ControlledFragmentHandler, ControlledMessageHandler
 {
@@ -58,6 +65,8 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
     private byte[] helloToSend;
     private boolean helloSent;
     private Map<String, String> peerHello;
+    private IntSupplier receiverCount;
+    private boolean skipToMessageStart;
     private volatile Pipe pipe;
     private volatile String failure;
     private volatile boolean closed;
@@ -84,6 +93,24 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
     void image(final Image image)
     {
         this.image = image;
+    }
+
+    /**
+     * Makes this a fan-out link, whose publication reaches every subscriber of a multi-destination channel.
+     *
+     * @param receiverCount how many subscribers the publication reaches now.
+     */
+    void fanOut(final IntSupplier receiverCount)
+    {
+        this.receiverCount = receiverCount;
+    }
+
+    /**
+     * Makes this a fan-in link, which may join its image in the middle of a fragmented message.
+     */
+    void joinMidStream()
+    {
+        skipToMessageStart = true;
     }
 
     boolean hasImage()
@@ -172,6 +199,10 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
     void activate(final PeerHandshake handshake)
     {
         pipe = new Pipe(handler.settings(), this::onOffered, remoteAddress, connectedEndpoint, handshake);
+        if (null != receiverCount)
+        {
+            pipe.fanOut(receiverCount);
+        }
         pipe.bind(() -> agent.execute(() -> close("closed by the socket", false)), this);
         handler.onPipeAttached(pipe);
     }
@@ -257,7 +288,7 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
         {
             return "peer went away";
         }
-        if (isActive() && !publication.isConnected())
+        if (isActive() && null == receiverCount && null != publication && !publication.isConnected())
         {
             return "peer no longer reachable";
         }
@@ -271,6 +302,14 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
         if (decoder.hasPending() || null != failure || isAwaitingActivation())
         {
             return ControlledFragmentHandler.Action.ABORT;
+        }
+        if (skipToMessageStart)
+        {
+            if (0 == (header.flags() & FrameDescriptor.BEGIN_FRAG_FLAG))
+            {
+                return ControlledFragmentHandler.Action.CONTINUE;
+            }
+            skipToMessageStart = false;
         }
         final int consumed = decoder.decode(buffer, offset, length, this);
         if (consumed < 0)
@@ -385,6 +424,10 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
 
     private ControlledMessageHandler.Action offer(final DirectBuffer buffer, final int index, final int length)
     {
+        if (null == publication)
+        {
+            return ControlledMessageHandler.Action.CONTINUE;
+        }
         if (length > publication.maxMessageLength())
         {
             agent.onError(new TransportException("dropped a message of " + length + " bytes to " + remoteAddress +
@@ -406,7 +449,7 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
         {
             result = publication.offer(buffer, index, length);
         }
-        if (result > 0)
+        if (result > 0 || (Publication.NOT_CONNECTED == result && null != receiverCount))
         {
             return ControlledMessageHandler.Action.CONTINUE;
         }

@@ -3,6 +3,7 @@ package dev.petrel.transport;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 import dev.petrel.transport.zmtp.ZmtpFrameHeader;
 import dev.petrel.transport.zmtp.ZmtpSocketType;
@@ -54,6 +55,7 @@ public final class Pipe implements ControlledMessageHandler
     private ControlledMessageHandler drainTarget;
     private boolean midMessage;
     private volatile Object attachment;
+    private IntSupplier receiverCount;
 
     /**
      * @param config            transport settings (high-water mark, buffer length).
@@ -80,6 +82,36 @@ public final class Pipe implements ControlledMessageHandler
         this.peerProperties = handshake.properties();
         this.peerMinorVersion = handshake.minorVersion();
         this.petrelPeer = peerProperties.containsKey(dev.petrel.transport.zmtp.ZmtpDescriptor.PROPERTY_PETREL);
+    }
+
+    /**
+     * Makes this a fan-out pipe; called before the socket sees the pipe.
+     *
+     * @param receiverCount how many receivers the pipe reaches now.
+     */
+    void fanOut(final IntSupplier receiverCount)
+    {
+        this.receiverCount = receiverCount;
+    }
+
+    /**
+     * A fan-out pipe sends each message once into a multi-destination Aeron publication that every subscriber of the
+     * channel receives; the receivers, not the sender, filter by subject, and no subscriptions come back on it.
+     *
+     * @return true for a fan-out pipe.
+     */
+    public boolean isFanOut()
+    {
+        return null != receiverCount;
+    }
+
+    /**
+     * @return how many receivers a message offered now would reach: the live subscribers of a fan-out pipe's
+     *         channel as the media driver counts them, otherwise 1.
+     */
+    public int receiverCount()
+    {
+        return null == receiverCount ? 1 : receiverCount.getAsInt();
     }
 
     void bind(final Runnable closer, final ControlledMessageHandler drainTarget)

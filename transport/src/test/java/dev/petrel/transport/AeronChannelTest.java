@@ -33,12 +33,45 @@ class AeronChannelTest
     }
 
     @Test
-    void shouldRefuseMultiDestinationEndpointsInOneLine()
+    void shouldRefuseMultiDestinationEndpointsInOneLineExceptForPubSub()
     {
-        final TransportException ex = assertThrows(TransportException.class, () -> AeronChannel.parse(
-            Endpoint.parse("aeron:udp?control=127.0.0.1:4001|control-mode=dynamic")));
+        final AeronChannel dynamic = AeronChannel.parse(
+            Endpoint.parse("aeron:udp?control=127.0.0.1:4001|control-mode=dynamic"));
+        final AeronChannel control = AeronChannel.parse(Endpoint.parse("aeron:udp?control=127.0.0.1:4001"));
+        assertTrue(dynamic.isMultiDestination());
+        dynamic.checkMultiDestination(ZmtpSocketType.PUB, true);
+        dynamic.checkMultiDestination(ZmtpSocketType.SUB, false);
+        control.checkMultiDestination(ZmtpSocketType.SUB, false);
+
+        final TransportException ex = assertThrows(TransportException.class,
+            () -> dynamic.checkMultiDestination(ZmtpSocketType.PUSH, true));
         assertTrue(ex.getMessage().startsWith("multi-destination Aeron endpoints"), ex.getMessage());
         assertFalse(ex.getMessage().contains("\n"));
+        assertThrows(TransportException.class, () -> control.checkMultiDestination(ZmtpSocketType.PUB, true));
+        assertThrows(TransportException.class, () -> dynamic.checkMultiDestination(ZmtpSocketType.PUB, false));
+        assertThrows(TransportException.class, () -> AeronChannel.parse(
+            Endpoint.parse("aeron:udp?control=127.0.0.1:4001|control-mode=manual"))
+            .checkMultiDestination(ZmtpSocketType.SUB, false));
+    }
+
+    @Test
+    void shouldCountSubscribersWithMinFlowControlAndPickALocalEndpointForASubscriber()
+    {
+        final AeronChannel publisher = AeronChannel.parse(
+            Endpoint.parse("aeron:udp?control=127.0.0.1:4001|control-mode=dynamic"));
+        assertEquals("min", ChannelUri.parse(publisher.fanOutPublicationChannel()).get("fc"));
+        final AeronChannel givenFc = AeronChannel.parse(
+            Endpoint.parse("aeron:udp?control=127.0.0.1:4001|control-mode=dynamic|fc=max"));
+        assertEquals("max", ChannelUri.parse(givenFc.fanOutPublicationChannel()).get("fc"));
+
+        final ChannelUri subscriber = ChannelUri.parse(AeronChannel.parse(
+            Endpoint.parse("aeron:udp?control=127.0.0.1:4001|control-mode=dynamic")).fanInSubscriptionChannel());
+        assertEquals("127.0.0.1:0", subscriber.get("endpoint"));
+        assertEquals("127.0.0.1:4001", subscriber.get("control"));
+        assertNull(subscriber.get("control-mode"));
+        assertEquals("127.0.0.1:4555", ChannelUri.parse(AeronChannel.parse(
+            Endpoint.parse("aeron:udp?endpoint=127.0.0.1:4555|control=127.0.0.1:4001")).fanInSubscriptionChannel())
+            .get("endpoint"));
     }
 
     @Test
