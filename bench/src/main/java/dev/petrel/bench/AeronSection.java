@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 /**
  * The Aeron rows (issue 5), when Petrel's Aeron transport works in this JVM: ping-pong round trips over Aeron UDP
  * (127.0.0.1) and IPC, Petrel vs raw Aeron doing the same work, beside Petrel's ping-pong over TCP; Petrel
- * request/reply round trips over Aeron UDP vs TCP; and one-way 64 B throughput, Petrel push/pull vs a raw Aeron
- * publication. Otherwise every row says why it is unavailable.
+ * request/reply round trips over Aeron UDP vs TCP; and one-way 64 B throughput, Petrel push/pull (UDP and IPC) and
+ * pub/sub (UDP, one subscriber) vs a raw Aeron publication. Otherwise every row says why it is unavailable.
  */
 final class AeronSection
 {
@@ -94,26 +94,58 @@ final class AeronSection
         final RunnerOptions options = support.options();
         final long messages = options.messagesBySize().get(SectionSupport.MESSAGE_LENGTH);
         final int length = SectionSupport.MESSAGE_LENGTH;
-        final MarkdownTable table = new MarkdownTable("medium", "Petrel msg/s", "raw Aeron msg/s", "Petrel / raw",
-            "lost Petrel / raw");
+        final MarkdownTable table = new MarkdownTable("workload", "medium", "Petrel msg/s", "raw Aeron msg/s",
+            "Petrel / raw", "lost Petrel / raw");
         for (final AeronMedium medium : AeronMedium.values())
         {
-            final Outcome<Measurement> petrel = null != reason ? Outcome.unavailable("unavailable") :
-                support.throughput("Petrel push/pull " + medium.label(), messages, () -> new PetrelPushPullTrial(
-                medium.petrelEndpoint(), length, options.idleStrategy(), options.petrelReceive(),
-                SectionSupport.SETUP_TIMEOUT));
-            final Outcome<Measurement> raw = null != reason ? Outcome.unavailable("unavailable") :
-                support.throughput("raw Aeron " + medium.label(), messages,
-                () -> new RawAeronThroughputTrial(medium, length, options.idleStrategy(),
-                SectionSupport.SETUP_TIMEOUT));
-            table.row(medium.label(), SectionSupport.rateCell(petrel), SectionSupport.rateCell(raw),
-                SectionSupport.ratioCell(petrel, raw),
-                SectionSupport.lostCell(petrel) + " / " + SectionSupport.lostCell(raw));
+            final Outcome<Measurement> petrel = aeronThroughput(reason, "Petrel push/pull " + medium.label(),
+                () -> new PetrelPushPullTrial(medium.petrelEndpoint(), length, options.idleStrategy(),
+                options.petrelReceive(), SectionSupport.SETUP_TIMEOUT));
+            table.row(throughputCells(Workload.PUSH_PULL, medium, petrel, rawThroughput(reason, medium)));
         }
+        final Outcome<Measurement> pubSub = aeronThroughput(reason, "Petrel pub/sub " + AeronMedium.UDP.label(),
+            () -> new PetrelPubSubTrial(AeronMedium.UDP.petrelEndpoint(), length, options.idleStrategy(),
+            options.pubSubHighWaterMark(), options.petrelReceive(), SectionSupport.SETUP_TIMEOUT, 1));
+        table.row(throughputCells(Workload.PUB_SUB, AeronMedium.UDP, pubSub, rawThroughput(reason, AeronMedium.UDP)));
         return "### One-way throughput, 64 B\n\n" +
             "- each pass sends " + ComparisonTable.rate(messages) + " messages (after a warm-up pass of half as " +
-            "many); Petrel: Pusher.send(DirectBuffer, int, int) on the calling thread, the puller's callback " +
-            "counts on the I/O thread; raw Aeron: offer on the calling thread (spinning while back-pressured), " +
-            "poll and count on the duty thread; nothing may be lost\n\n" + table.render();
+            "many); raw Aeron: offer on the calling thread (spinning while back-pressured), poll and count on the " +
+            "duty thread; nothing may be lost\n" +
+            "- Petrel push/pull: Pusher.send(DirectBuffer, int, int) on the calling thread, the puller's callback " +
+            "counts on the I/O thread; nothing may be lost\n" +
+            "- Petrel pub/sub: one publisher and one subscriber, Publisher.publish(String, DirectBuffer, int, int) " +
+            "on the calling thread, the subscription's callback counts on the I/O thread; send high-water mark " +
+            ComparisonTable.rate(options.pubSubHighWaterMark()) + " messages, drops counted as lost (as in the " +
+            "throughput section). Raw Aeron has no subjects: its pub/sub row is a fresh pass of the same " +
+            "publication and subscription as its push/pull row\n\n" + table.render();
+    }
+
+    private Outcome<Measurement> aeronThroughput(
+        final String reason, final String name, final Supplier<ThroughputTrial> opener)
+    {
+        return null == reason ? support.throughput(name, support.options().messagesBySize()
+            .get(SectionSupport.MESSAGE_LENGTH), opener) : Outcome.unavailable("unavailable");
+    }
+
+    private Outcome<Measurement> rawThroughput(final String reason, final AeronMedium medium)
+    {
+        return aeronThroughput(reason, "raw Aeron " + medium.label(), () -> new RawAeronThroughputTrial(medium,
+            SectionSupport.MESSAGE_LENGTH, support.options().idleStrategy(), SectionSupport.SETUP_TIMEOUT));
+    }
+
+    /**
+     * @param workload the pattern Petrel ran.
+     * @param medium   the medium both ran over.
+     * @param petrel   Petrel's measured pass.
+     * @param raw      raw Aeron's measured pass.
+     * @return the cells of a one-way throughput row.
+     */
+    static String[] throughputCells(
+        final Workload workload, final AeronMedium medium, final Outcome<Measurement> petrel,
+        final Outcome<Measurement> raw)
+    {
+        return new String[]{ workload.label(), medium.label(), SectionSupport.rateCell(petrel),
+            SectionSupport.rateCell(raw), SectionSupport.ratioCell(petrel, raw),
+            SectionSupport.lostCell(petrel) + " / " + SectionSupport.lostCell(raw) };
     }
 }

@@ -143,7 +143,7 @@ public final class ComparisonRunner
             }
         }
         return ComparisonTable.render("Petrel vs JeroMQ " + jeromqVersion() + ": TCP throughput on 127.0.0.1",
-            notes(), rows);
+            notes(), rows) + "\n" + new PubSubFanOutTable(new SectionSupport(options, log)).run();
     }
 
     private ComparisonRow runRow(final Workload workload, final int length)

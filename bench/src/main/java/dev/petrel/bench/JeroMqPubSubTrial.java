@@ -2,16 +2,19 @@ package dev.petrel.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
- * JeroMQ PUB/SUB over TCP in one context with one I/O thread and one subscriber: the calling thread sends a subject
- * frame and a payload frame ({@link ZMQ.Socket#sendMore(byte[])}, {@link ZMQ.Socket#send(byte[])}), as Petrel's
- * publisher does on the wire; a receiving thread counts with {@link ZMQ.Socket#recv()}. PUB drops for a subscriber
- * at its high-water mark, which both sockets share with the Petrel trial; what it drops shows up as lost.
+ * JeroMQ PUB/SUB over TCP in one context with one I/O thread and one subscriber (or several): the calling thread
+ * sends a subject frame and a payload frame ({@link ZMQ.Socket#sendMore(byte[])}, {@link ZMQ.Socket#send(byte[])}),
+ * as Petrel's publisher does on the wire; each SUB socket has its own receiving thread counting with
+ * {@link ZMQ.Socket#recv()}. PUB drops for a subscriber at its high-water mark, which every socket shares with the
+ * Petrel trial; what it drops shows up as lost. A pass counts deliveries: each message once per subscriber.
  */
 public final class JeroMqPubSubTrial implements ThroughputTrial
 {
@@ -20,10 +23,10 @@ public final class JeroMqPubSubTrial implements ThroughputTrial
     private static final byte[] PROBE = new byte[0];
 
     private final ReceiveCounter counter = new ReceiveCounter();
+    private final List<JeroMqReceiver> receivers = new ArrayList<>();
     private final byte[] payload;
     private final ZContext context = new ZContext(1);
     private final ZMQ.Socket pub;
-    private final JeroMqReceiver receiver;
 
     /**
      * Connects a SUB socket to a PUB socket and publishes probes until one reaches the subscriber.
@@ -34,26 +37,54 @@ public final class JeroMqPubSubTrial implements ThroughputTrial
      */
     public JeroMqPubSubTrial(final int messageLength, final int sendHighWaterMark, final Duration setupTimeout)
     {
+        this(messageLength, sendHighWaterMark, setupTimeout, 1);
+    }
+
+    /**
+     * Connects several SUB sockets to a PUB socket and publishes probes until one reached every subscriber.
+     *
+     * @param messageLength     payload bytes per message.
+     * @param sendHighWaterMark messages queued for each subscriber before PUB drops (also SUB's receive mark).
+     * @param setupTimeout      how long connecting may take, per subscriber.
+     * @param subscribers       how many SUB sockets, each with its own receiving thread.
+     */
+    public JeroMqPubSubTrial(
+        final int messageLength, final int sendHighWaterMark, final Duration setupTimeout, final int subscribers)
+    {
         payload = TrialSupport.filled(messageLength);
         context.setLinger(0);
         try
         {
             pub = context.createSocket(SocketType.PUB);
             pub.setSndHWM(sendHighWaterMark);
-            final int port = pub.bindToRandomPort("tcp://127.0.0.1");
-            final ZMQ.Socket sub = context.createSocket(SocketType.SUB);
-            sub.setRcvHWM(sendHighWaterMark);
-            sub.subscribe(PREFIX);
-            sub.connect("tcp://127.0.0.1:" + port);
-            receiver = new JeroMqReceiver(sub, counter, messageLength, true);
-            receiver.start();
-            receiver.awaitProbe(this::probe, setupTimeout);
+            final String endpoint = "tcp://127.0.0.1:" + pub.bindToRandomPort("tcp://127.0.0.1");
+            final Runnable count = 1 == subscribers ? counter::increment : counter::incrementShared;
+            for (int i = 0; i < subscribers; i++)
+            {
+                receivers.add(subscribe(endpoint, sendHighWaterMark, count, messageLength));
+            }
+            for (final JeroMqReceiver receiver : receivers)
+            {
+                receiver.awaitProbe(this::probe, setupTimeout);
+            }
         }
         catch (final RuntimeException ex)
         {
-            context.close();
+            close();
             throw ex;
         }
+    }
+
+    private JeroMqReceiver subscribe(
+        final String endpoint, final int highWaterMark, final Runnable count, final int messageLength)
+    {
+        final ZMQ.Socket sub = context.createSocket(SocketType.SUB);
+        sub.setRcvHWM(highWaterMark);
+        sub.subscribe(PREFIX);
+        sub.connect(endpoint);
+        final JeroMqReceiver receiver = new JeroMqReceiver(sub, count, messageLength, true);
+        receiver.start();
+        return receiver;
     }
 
     private void probe()
@@ -81,13 +112,16 @@ public final class JeroMqPubSubTrial implements ThroughputTrial
                 break;
             }
         }
-        return sent;
+        return sent * receivers.size();
     }
 
     @Override
     public void close()
     {
-        receiver.stop();
+        for (final JeroMqReceiver receiver : receivers)
+        {
+            receiver.stop();
+        }
         context.close();
     }
 }

@@ -37,7 +37,7 @@ public final class JeroMqPushPullTrial implements ThroughputTrial
             final int port = pull.bindToRandomPort("tcp://127.0.0.1");
             push = context.createSocket(SocketType.PUSH);
             push.connect("tcp://127.0.0.1:" + port);
-            receiver = new JeroMqReceiver(pull, counter, messageLength, false);
+            receiver = new JeroMqReceiver(pull, counter::increment, messageLength, false);
             receiver.start();
             push.setSendTimeOut((int)setupTimeout.toMillis());
             receiver.awaitProbe(() -> push.send(PROBE), setupTimeout);

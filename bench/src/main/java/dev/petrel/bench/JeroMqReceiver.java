@@ -8,8 +8,9 @@ import org.zeromq.ZMQ;
 
 /**
  * The receiving thread of a JeroMQ trial: loops on {@link ZMQ.Socket#recv()} and counts every message whose
- * payload has the trial's length. Other messages are the trial's connection probes. With {@code subjectFirst} each
- * message is a subject frame then a payload frame, as a ZeroMQ publisher sends them.
+ * payload has the trial's length by running the trial's count action. Other messages are the trial's connection
+ * probes. With {@code subjectFirst} each message is a subject frame then a payload frame, as a ZeroMQ publisher
+ * sends them.
  * <p>
  * The socket belongs to this thread from {@link #start()} until {@link #stop()} returns.
  */
@@ -18,18 +19,25 @@ final class JeroMqReceiver implements Runnable
     private static final int RECEIVE_TIMEOUT_MS = 50;
 
     private final ZMQ.Socket socket;
-    private final ReceiveCounter counter;
+    private final Runnable count;
     private final int messageLength;
     private final boolean subjectFirst;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean probed;
 
+    /**
+     * @param socket        the socket to receive on.
+     * @param count         counts one message: {@link ReceiveCounter#increment()} when this is the trial's only
+     *                      receiving thread, {@link ReceiveCounter#incrementShared()} when it is one of several.
+     * @param messageLength payload bytes of a counted message.
+     * @param subjectFirst  true when each message is a subject frame then a payload frame.
+     */
     JeroMqReceiver(
-        final ZMQ.Socket socket, final ReceiveCounter counter, final int messageLength, final boolean subjectFirst)
+        final ZMQ.Socket socket, final Runnable count, final int messageLength, final boolean subjectFirst)
     {
         this.socket = socket;
-        this.counter = counter;
+        this.count = count;
         this.messageLength = messageLength;
         this.subjectFirst = subjectFirst;
         socket.setReceiveTimeOut(RECEIVE_TIMEOUT_MS);
@@ -58,7 +66,7 @@ final class JeroMqReceiver implements Runnable
             }
             if (body.length == messageLength)
             {
-                counter.increment();
+                count.run();
             }
             else
             {

@@ -11,9 +11,10 @@ import org.agrona.BitUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * Petrel pub/sub over TCP in one node with one subscriber (or several): the calling thread publishes with the
- * allocation-free {@link Publisher#publish(String, org.agrona.DirectBuffer, int, int)}; the subscription's callback
- * (zero-copy buffer view or {@link dev.petrel.Message}) counts on the node's I/O thread. The publisher keeps its
+ * Petrel pub/sub in one node, over TCP unless another endpoint is given, with one subscriber (or several): the
+ * calling thread publishes with the allocation-free
+ * {@link Publisher#publish(String, org.agrona.DirectBuffer, int, int)}; the subscription's callback (zero-copy
+ * buffer view or {@link dev.petrel.Message}) counts on the node's I/O thread. The publisher keeps its
  * default drop-newest policy, with a send high-water mark (and an outbound buffer big enough to hold it) shared with
  * the JeroMQ trial; what it drops shows up as lost.
  */
@@ -67,6 +68,30 @@ public final class PetrelPubSubTrial implements ThroughputTrial
         final Duration setupTimeout,
         final int subscribers)
     {
+        this("tcp://127.0.0.1:0", messageLength, idleStrategy, sendHighWaterMark, receive, setupTimeout, subscribers);
+    }
+
+    /**
+     * Binds the publisher at an endpoint, connects several subscribers to it and waits until every subscription
+     * reached it. A pass counts deliveries: each message once per subscriber.
+     *
+     * @param endpoint          where the publisher binds ({@code tcp://127.0.0.1:0}, {@code aeron:udp?endpoint=...}).
+     * @param messageLength     payload bytes per message.
+     * @param idleStrategy      the node's I/O idle strategy.
+     * @param sendHighWaterMark messages the publisher queues for each subscriber before dropping.
+     * @param receive           which callback counts.
+     * @param setupTimeout      how long connecting may take.
+     * @param subscribers       how many subscribers.
+     */
+    public PetrelPubSubTrial(
+        final String endpoint,
+        final int messageLength,
+        final String idleStrategy,
+        final int sendHighWaterMark,
+        final PetrelReceive receive,
+        final Duration setupTimeout,
+        final int subscribers)
+    {
         this.subscribers = subscribers;
         payload = new UnsafeBuffer(TrialSupport.filled(messageLength));
         final long queueBytes = (long)sendHighWaterMark * (messageLength + ENCODING_OVERHEAD);
@@ -76,10 +101,10 @@ public final class PetrelPubSubTrial implements ThroughputTrial
         try
         {
             publisher = node.publisher().sendHighWaterMark(sendHighWaterMark);
-            final String endpoint = publisher.bind("tcp://127.0.0.1:0");
+            final String bound = publisher.bind(endpoint);
             for (int i = 0; i < subscribers; i++)
             {
-                subscribe(node.subscriber(), endpoint, messageLength, receive);
+                subscribe(node.subscriber(), bound, messageLength, receive);
             }
             if (!publisher.awaitSubscribers(subscribers, setupTimeout))
             {

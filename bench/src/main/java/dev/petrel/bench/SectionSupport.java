@@ -73,13 +73,19 @@ final class SectionSupport
 
     Outcome<Measurement> throughput(final String name, final long messages, final Supplier<ThroughputTrial> opener)
     {
+        return throughput(name, options.rowWarmUp(messages), options.rowPass(messages), opener);
+    }
+
+    Outcome<Measurement> throughput(
+        final String name, final PassPlan warmUp, final PassPlan measured, final Supplier<ThroughputTrial> opener)
+    {
         System.gc();
         final Outcome<Measurement> outcome = Outcome.of(() ->
         {
             try (ThroughputTrial trial = opener.get())
             {
-                trial.run(options.rowWarmUp(messages));
-                return trial.run(options.rowPass(messages));
+                trial.run(warmUp);
+                return trial.run(measured);
             }
         });
         logRate(name, outcome);

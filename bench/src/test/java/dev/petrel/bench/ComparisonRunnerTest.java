@@ -41,6 +41,7 @@ class ComparisonRunnerTest
             assertTrue(report.contains("| " + workload.label() + " | 64 B |"), report);
             assertTrue(report.contains("| " + workload.label() + " | 1024 B |"), report);
         }
+        assertTrue(report.contains("| " + PubSubFanOutTable.SUBSCRIBERS + " | 64 B |"), report);
         assertFalse(report.contains("n/a"), report);
         assertEquals(2, written.size());
         assertEquals(report, Files.readString(out));
