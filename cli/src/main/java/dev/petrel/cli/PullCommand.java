@@ -4,6 +4,7 @@
  */
 package dev.petrel.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -14,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -22,10 +24,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "pull", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
         "Take work from pushers, fair-queued, and print each message as '[#N] PAYLOAD'.",
-        "Runs until --count messages arrived (exit 0), --timeout passed without a message (exit 1), or Ctrl-C."
+        "Runs until --count messages arrived (exit 0), --timeout passed without a message (exit 1), or Ctrl-C.",
+        "With --durable NAME it receives durable streams (push --log) and acknowledges each message once printed."
     })
 final class PullCommand implements Callable<Integer>
 {
+    private static final Path DEFAULT_STATE_ROOT = Path.of(".petrel-state");
+
     @Spec
     private CommandSpec spec;
 
@@ -43,6 +48,15 @@ final class PullCommand implements Callable<Integer>
         description = "Exit 1 when no message arrives within this time.")
     private Duration timeout;
 
+    @Option(names = "--durable", paramLabel = "NAME",
+        description = "Receive durable streams (push --log) as the named durable receiver: each message is " +
+            "acknowledged after it is printed, and a restarted pull with the same name misses nothing.")
+    private String durableName;
+
+    @Option(names = "--state", paramLabel = "DIR",
+        description = "Where a durable receiver remembers what it processed (default ./.petrel-state/NAME).")
+    private Path stateDir;
+
     @Mixin
     private VerboseOption verbose;
 
@@ -50,13 +64,22 @@ final class PullCommand implements Callable<Integer>
     public Integer call()
     {
         endpoints.check();
+        if (null != stateDir && null == durableName)
+        {
+            throw new ParameterException(spec.commandLine(), "--state needs --durable NAME");
+        }
         try (Node node = NodeFactory.create())
         {
             final Puller puller = node.puller();
+            if (null != durableName)
+            {
+                puller.durable(durableName, null == stateDir ? DEFAULT_STATE_ROOT.resolve(durableName) : stateDir);
+            }
             endpoints.attach(puller::bind, puller::connect, verbose.enabled());
             final MessagePrinter printer =
                 new MessagePrinter(spec.commandLine().getOut(), OutputFormatOptions.of(format));
-            new ReceiveLoop(puller::receive, printer).run(null == count ? Long.MAX_VALUE : count, timeout);
+            new ReceiveLoop(puller::receive, printer, puller::ack)
+                .run(null == count ? Long.MAX_VALUE : count, timeout);
         }
         return ExitCodes.OK;
     }

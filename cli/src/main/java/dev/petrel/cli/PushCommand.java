@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import dev.petrel.Node;
 import dev.petrel.Pusher;
+import dev.petrel.durability.DurableLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +27,9 @@ import picocli.CommandLine.Spec;
         "Send work to pullers, each message to one of them (round-robin).",
         "Without PAYLOAD or --size, each line of stdin is one message. PAYLOAD may contain {{seq}} and {{time}}.",
         "Each send waits until some puller is connected and has room, up to --timeout; push exits once what it " +
-            "sent is written to the network."
+            "sent is written to the network.",
+        "With --log DIR the stream is durable: only durable pullers (pull --durable) receive it, and push exits " +
+            "once they acknowledged everything in the log."
     })
 final class PushCommand implements Callable<Integer>
 {
@@ -49,19 +52,32 @@ final class PushCommand implements Callable<Integer>
     private Duration timeout = SEND_TIMEOUT_DEFAULT;
 
     @Mixin
+    private DurablePushOptions durable;
+
+    @Mixin
     private VerboseOption verbose;
 
     @Override
     public Integer call()
     {
         endpoints.check();
+        final DurableLog.Context log = durable.context();
         final PayloadSource payloads = send.payloads(payload);
         final PrintWriter err = spec.commandLine().getErr();
+        final long logged = null == log ? 0 : lastSequence(log);
         try (Node node = NodeFactory.create())
         {
             final Pusher pusher = node.pusher().sendTimeout(timeout);
+            if (null != log)
+            {
+                pusher.durable(log);
+            }
             endpoints.attach(pusher::bind, pusher::connect, verbose.enabled());
             final long sent = send.sendLoop(payloads, err).run(pusher::send);
+            if (null != log)
+            {
+                DurableAckWait.await(pusher, logged + sent, timeout);
+            }
             if (verbose.enabled())
             {
                 err.println("petrel: pushed " + sent + " message(s)");
@@ -69,5 +85,13 @@ final class PushCommand implements Callable<Integer>
             }
         }
         return ExitCodes.OK;
+    }
+
+    private static long lastSequence(final DurableLog.Context ctx)
+    {
+        try (DurableLog log = DurableLog.open(ctx.clone()))
+        {
+            return log.lastSequence();
+        }
     }
 }

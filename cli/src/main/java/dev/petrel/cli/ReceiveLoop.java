@@ -5,6 +5,7 @@
 package dev.petrel.cli;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import dev.petrel.Message;
 
@@ -31,6 +32,7 @@ final class ReceiveLoop
 
     private final Receiver receiver;
     private final MessagePrinter printer;
+    private final Consumer<Message> afterPrint;
 
     /**
      * @param receiver where messages come from.
@@ -38,8 +40,19 @@ final class ReceiveLoop
      */
     ReceiveLoop(final Receiver receiver, final MessagePrinter printer)
     {
+        this(receiver, printer, message -> { });
+    }
+
+    /**
+     * @param receiver   where messages come from.
+     * @param printer    prints each.
+     * @param afterPrint called with each message once it is printed and flushed (to acknowledge it).
+     */
+    ReceiveLoop(final Receiver receiver, final MessagePrinter printer, final Consumer<Message> afterPrint)
+    {
         this.receiver = receiver;
         this.printer = printer;
+        this.afterPrint = afterPrint;
     }
 
     /**
@@ -56,6 +69,7 @@ final class ReceiveLoop
             if (null != message)
             {
                 printer.print(++received, message);
+                afterPrint.accept(message);
             }
             else if (null != timeout)
             {

@@ -126,6 +126,47 @@ final class CliProcess implements AutoCloseable
     }
 
     /**
+     * Waits until the command has printed at least a number of stdout lines in all.
+     *
+     * @param count   stdout lines wanted.
+     * @param timeout how long to wait.
+     * @return every stdout line read so far.
+     * @throws AssertionError when fewer came in time.
+     */
+    List<String> awaitOutLines(final int count, final Duration timeout)
+    {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (out.size() < count && System.nanoTime() - deadline < 0)
+        {
+            final String line = poll(outLines, deadline);
+            if (END == line)
+            {
+                break;
+            }
+            if (null != line)
+            {
+                out.add(line);
+            }
+        }
+        if (out.size() < count)
+        {
+            throw new AssertionError(out.size() + " of " + count + " stdout lines; stderr so far: " + err);
+        }
+        return out;
+    }
+
+    /**
+     * Kills the command at once, as {@code kill -9} does, and waits for it to end.
+     *
+     * @param timeout how long to wait for it to end.
+     */
+    void kill(final Duration timeout)
+    {
+        process.destroyForcibly();
+        awaitExit(timeout);
+    }
+
+    /**
      * Asks the command to stop, as {@code kill} does (SIGTERM).
      */
     void terminate()
