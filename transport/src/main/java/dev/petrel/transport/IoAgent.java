@@ -59,6 +59,7 @@ public final class IoAgent implements Agent, AutoCloseable
     private final AgentRunner runner;
     private volatile int blockedIn;
     private long nowNs = System.nanoTime();
+    private long lastOfferNs;
 
     /**
      * @param listener receives connection events and errors.
@@ -255,6 +256,22 @@ public final class IoAgent implements Agent, AutoCloseable
             Thread.yield();
         }
         wake();
+    }
+
+    /**
+     * Records that a sending thread queued a message now, and tells whether the node had been quiet before it.
+     * Shared by all of the node's connections, so a publish fanned out to several peers counts as one burst.
+     * Written without synchronisation: a lost update only changes which thread writes one message.
+     *
+     * @param gapNs how long without messages counts as quiet.
+     * @return true when no message was queued on this node within the gap.
+     */
+    boolean isQuietOffer(final long gapNs)
+    {
+        final long nowNs = System.nanoTime();
+        final boolean quiet = nowNs - lastOfferNs > gapNs;
+        lastOfferNs = nowNs;
+        return quiet;
     }
 
     /**

@@ -63,7 +63,6 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
     private boolean writeBlocked;
     private final ReentrantLock writeLock = new ReentrantLock();
     private volatile String writeFailure;
-    private long lastOfferNs;
     private ByteBuffer greetingRest;
 
     TcpConnection(
@@ -380,16 +379,13 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
      * Called on the sending thread after it queued a message. A message that starts a quiet period, when no one
      * else is writing and the socket is not blocked, is written by the sending thread itself: that saves the
      * hand-off to (and the wake-up of) the I/O thread, which is what a lone request or ping pays for. A message
-     * that follows the previous one within {@link #INLINE_WRITE_GAP_NS} is part of a burst and is left to the I/O
-     * thread, which batches it into few writes (one system call per small message would cap throughput near 166k
-     * msg/s on these machines); in a burst the sending thread takes no lock at all.
+     * that follows the node's previous one (to any peer) within {@link #INLINE_WRITE_GAP_NS} is part of a burst or
+     * a fan-out and is left to the I/O thread, which batches it into few writes (one system call per small message
+     * would cap throughput near 166k msg/s on these machines); in a burst the sending thread takes no lock at all.
      */
     private void onOffered()
     {
-        final long nowNs = System.nanoTime();
-        final boolean quiet = nowNs - lastOfferNs > INLINE_WRITE_GAP_NS;
-        lastOfferNs = nowNs;
-        if (quiet && writeLock.tryLock())
+        if (agent.isQuietOffer(INLINE_WRITE_GAP_NS) && writeLock.tryLock())
         {
             try
             {
