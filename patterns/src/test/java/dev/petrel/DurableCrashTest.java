@@ -15,6 +15,7 @@ import java.util.concurrent.locks.LockSupport;
 import dev.petrel.test.DurableReceiverProcess;
 import dev.petrel.test.DurableSenderProcess;
 import dev.petrel.test.Tests;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * {@code kill -9} at random moments and restarts it; at the end the receiver has processed every number exactly
  * once.
  */
+@Tag("crash")
 class DurableCrashTest
 {
     private static final int TOTAL = 2_000;
