@@ -161,13 +161,7 @@ public final class Puller extends SocketBase
      */
     public Message receive(final Duration timeout)
     {
-        checkNotClosed();
-        final Message message = queue().take(timeout.toNanos());
-        if (null != message)
-        {
-            received.incrementAndGet();
-        }
-        return message;
+        return receiveFrom(queue(), timeout);
     }
 
     /**
@@ -179,17 +173,7 @@ public final class Puller extends SocketBase
      */
     public int poll(final MessageHandler handler, final int limit)
     {
-        checkNotClosed();
-        int count = 0;
-        Message message;
-        while (count < limit && null != (message = queue().poll()))
-        {
-            received.incrementAndGet();
-            handler.onMessage(message);
-            ack(message);
-            count++;
-        }
-        return count;
+        return pollFrom(queue(), handler, limit, this::ack);
     }
 
     @Override

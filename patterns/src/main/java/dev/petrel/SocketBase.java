@@ -1,5 +1,6 @@
 package dev.petrel;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -146,6 +147,48 @@ abstract class SocketBase implements AutoCloseable
         final Endpoint parsed = Endpoint.parse(endpoint);
         started = true;
         return parsed;
+    }
+
+    /**
+     * The blocking receive shared by the sockets with a receive queue.
+     *
+     * @param queue   the socket's receive queue.
+     * @param timeout how long to wait.
+     * @return the next message, or null when none arrived in time.
+     */
+    Message receiveFrom(final ReceiveQueue queue, final Duration timeout)
+    {
+        checkNotClosed();
+        final Message message = queue.take(timeout.toNanos());
+        if (null != message)
+        {
+            received.incrementAndGet();
+        }
+        return message;
+    }
+
+    /**
+     * The non-blocking poll shared by the sockets with a receive queue.
+     *
+     * @param queue   the socket's receive queue.
+     * @param handler receives the messages on the calling thread.
+     * @param limit   most messages to hand over.
+     * @param taken   called after the handler returns for each message.
+     * @return how many were handed over.
+     */
+    int pollFrom(final ReceiveQueue queue, final MessageHandler handler, final int limit, final MessageHandler taken)
+    {
+        checkNotClosed();
+        int count = 0;
+        Message message;
+        while (count < limit && null != (message = queue.poll()))
+        {
+            received.incrementAndGet();
+            handler.onMessage(message);
+            taken.onMessage(message);
+            count++;
+        }
+        return count;
     }
 
     /**

@@ -217,13 +217,7 @@ public final class Subscriber extends SocketBase
      */
     public Message receive(final Duration timeout)
     {
-        checkNotClosed();
-        final Message message = queue().take(timeout.toNanos());
-        if (null != message)
-        {
-            received.incrementAndGet();
-        }
-        return message;
+        return receiveFrom(queue(), timeout);
     }
 
     /**
@@ -235,16 +229,7 @@ public final class Subscriber extends SocketBase
      */
     public int poll(final MessageHandler handler, final int limit)
     {
-        checkNotClosed();
-        int count = 0;
-        Message message;
-        while (count < limit && null != (message = queue().poll()))
-        {
-            received.incrementAndGet();
-            handler.onMessage(message);
-            count++;
-        }
-        return count;
+        return pollFrom(queue(), handler, limit, message -> { });
     }
 
     @Override
