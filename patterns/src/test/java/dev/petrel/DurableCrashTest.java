@@ -73,7 +73,12 @@ class DurableCrashTest
                 }
             }
             final long killedAtNs = System.nanoTime() - start;
-            Tests.await(() -> counts().size() == TOTAL, DRAIN_TIMEOUT, "every number processed");
+            if (!Tests.awaitQuietly(() -> counts().size() == TOTAL, DRAIN_TIMEOUT))
+            {
+                fail("not every number processed " + DRAIN_TIMEOUT.toSeconds() + " s after the last kill (seed " +
+                    seed + "): " + counts().size() + " of " + TOTAL + ", first missing " + firstMissing() +
+                    "\nsender: " + tail("sender.out") + "\nreceiver: " + tail("receiver.out"));
+            }
             System.out.printf("DurableCrashTest: %d kills (%d of the sender) in %d ms, drained after %d ms%n",
                 KILLS, senderKills, killedAtNs / 1_000_000, (System.nanoTime() - start) / 1_000_000);
         }
@@ -94,6 +99,33 @@ class DurableCrashTest
         }
         assertEquals(List.of(), wrong, "numbers not processed exactly once (seed " + seed + ")");
         assertEquals(TOTAL, counts.size());
+    }
+
+    private List<Integer> firstMissing()
+    {
+        final Map<Integer, Integer> counts = counts();
+        final List<Integer> missing = new ArrayList<>();
+        for (int number = 1; number <= TOTAL && missing.size() < 10; number++)
+        {
+            if (!counts.containsKey(number))
+            {
+                missing.add(number);
+            }
+        }
+        return missing;
+    }
+
+    private String tail(final String file)
+    {
+        try
+        {
+            final List<String> lines = Files.readAllLines(dir.resolve(file));
+            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
+        }
+        catch (final IOException ex)
+        {
+            return "(no output: " + ex.getMessage() + ")";
+        }
     }
 
     private Map<Integer, Integer> counts()
