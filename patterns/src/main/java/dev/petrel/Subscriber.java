@@ -315,11 +315,8 @@ public final class Subscriber extends SocketBase
             {
                 continue;
             }
-            final BufferHandler view = subscription.bufferHandler();
-            if (null != view)
+            if (deliverView(subscription, frames, 2))
             {
-                received.incrementAndGet();
-                view.onMessage(frames.buffer(), frames.offset(2), frames.length(2));
                 continue;
             }
             if (null == message)
@@ -342,11 +339,8 @@ public final class Subscriber extends SocketBase
         {
             if (subscription.compiledPattern().matches(subject))
             {
-                final BufferHandler view = subscription.bufferHandler();
-                if (null != view)
+                if (deliverView(subscription, frames, 2))
                 {
-                    received.incrementAndGet();
-                    view.onMessage(frames.buffer(), frames.offset(2), frames.length(2));
                     continue;
                 }
                 if (null == message)
@@ -358,6 +352,23 @@ public final class Subscriber extends SocketBase
         }
     }
 
+    /**
+     * Hands the payload frame, in place, to a subscription with a zero-copy handler.
+     *
+     * @return false when the subscription takes {@link Message}s instead.
+     */
+    private boolean deliverView(final Subscription subscription, final InboundFrames frames, final int frame)
+    {
+        final BufferHandler view = subscription.bufferHandler();
+        if (null == view)
+        {
+            return false;
+        }
+        received.incrementAndGet();
+        view.onMessage(frames.buffer(), frames.offset(frame), frames.length(frame));
+        return true;
+    }
+
     private void onPlainMessage(final Pipe pipe, final InboundFrames frames)
     {
         final String matchKey = MessageCodec.text(frames, 0);
@@ -367,12 +378,8 @@ public final class Subscriber extends SocketBase
         {
             if (subscription.compiledPattern().matchesLikeZeroMq(matchKey))
             {
-                final BufferHandler view = subscription.bufferHandler();
-                if (null != view)
+                if (deliverView(subscription, frames, frames.count() >= 2 ? 1 : 0))
                 {
-                    final int frame = frames.count() >= 2 ? 1 : 0;
-                    received.incrementAndGet();
-                    view.onMessage(frames.buffer(), frames.offset(frame), frames.length(frame));
                     continue;
                 }
                 if (null == message)
