@@ -3,6 +3,7 @@ package dev.petrel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,8 @@ public final class Publisher extends SocketBase
     private BackPressurePolicy policy = BackPressurePolicy.DROP_NEWEST;
     private String lastSubject = "";
     private byte[] lastSubjectBytes = new byte[0];
+    /** The message every in-process subscriber of the publish in progress shares; guarded by the send lock. */
+    private Message sharedHandOff;
 
     Publisher(final Node node)
     {
@@ -102,7 +105,7 @@ public final class Publisher extends SocketBase
         synchronized (sendLock)
         {
             payloadView.wrap(payload);
-            return publish(subject, payloadView, 0, payload.length, NO_HEADERS);
+            return publish(subject, payloadView, 0, payload.length, NO_HEADERS, null);
         }
     }
 
@@ -120,6 +123,7 @@ public final class Publisher extends SocketBase
 
     /**
      * Publishes a message with its headers (Petrel subscribers get the headers; ZeroMQ ones subject and payload).
+     * Subscribers of this node connected over {@code inproc://} receive the payload array itself, not a copy.
      *
      * @param message the message.
      * @return how many subscribers it was queued for.
@@ -129,7 +133,7 @@ public final class Publisher extends SocketBase
         synchronized (sendLock)
         {
             payloadView.wrap(message.payload());
-            return publish(message.subject(), payloadView, 0, message.payload().length, message.headers());
+            return publish(message.subject(), payloadView, 0, message.payload().length, message.headers(), message);
         }
     }
 
@@ -144,12 +148,12 @@ public final class Publisher extends SocketBase
      */
     public int publish(final String subject, final DirectBuffer buffer, final int offset, final int length)
     {
-        return publish(subject, buffer, offset, length, NO_HEADERS);
+        return publish(subject, buffer, offset, length, NO_HEADERS, null);
     }
 
     private int publish(
         final String subject, final DirectBuffer payload, final int offset, final int length,
-        final Map<String, String> headers)
+        final Map<String, String> headers, final Message handOff)
     {
         checkNotClosed();
         synchronized (sendLock)
@@ -162,12 +166,13 @@ public final class Publisher extends SocketBase
             }
             int delivered = 0;
             boolean failed = false;
+            sharedHandOff = null;
             for (final Pipe pipe : current)
             {
                 final PublisherPeer peer = (PublisherPeer)pipe.attachment();
                 if (null != peer && (pipe.isFanOut() || peer.hasTargets()))
                 {
-                    final boolean ok = deliver(pipe, peer, subjectBytes, payload, offset, length, headers);
+                    final boolean ok = deliver(pipe, peer, subjectBytes, payload, offset, length, headers, handOff);
                     delivered += ok ? pipe.receiverCount() : 0;
                     failed |= !ok;
                 }
@@ -268,9 +273,18 @@ public final class Publisher extends SocketBase
 
     private boolean deliver(
         final Pipe pipe, final PublisherPeer peer, final byte[] subjectBytes, final DirectBuffer payload,
-        final int offset, final int length, final Map<String, String> headers)
+        final int offset, final int length, final Map<String, String> headers, final Message handOff)
     {
         frames.reset();
+        if (null != handOff && pipe.carriesObjects())
+        {
+            if (null == sharedHandOff)
+            {
+                sharedHandOff = new Message(handOff.subject(), handOff.payload(), handOff.headers(), 0, 0,
+                    EpochNanos.now());
+            }
+            frames.handOff(new TargetedMessage(sharedHandOff, Arrays.copyOf(peer.targets(), peer.targetCount())));
+        }
         subjectView.wrap(subjectBytes);
         frames.add(subjectView, 0, subjectBytes.length);
         if (pipe.isPetrelPeer())
@@ -295,9 +309,16 @@ public final class Publisher extends SocketBase
         switch (policy)
         {
             case DROP_OLDEST:
-                pipe.requestDropOldest();
-                countDrop(pipe, DropReason.EVICTED_OLDEST);
-                return retryUntil(pipe, System.nanoTime() + 1_000_000L);
+                if (pipe.requestDropOldest())
+                {
+                    countDrop(pipe, DropReason.EVICTED_OLDEST);
+                }
+                final int retried = retryUntil(pipe, System.nanoTime() + 1_000_000L);
+                if (Pipe.BACK_PRESSURED == retried)
+                {
+                    countDrop(pipe, DropReason.HIGH_WATER_MARK);
+                }
+                return retried;
             case BLOCK:
                 final int result = retryUntil(pipe, System.nanoTime() + settings().sendTimeoutNs());
                 if (Pipe.OK != result)

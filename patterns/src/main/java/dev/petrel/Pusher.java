@@ -165,7 +165,7 @@ public final class Pusher extends SocketBase
         synchronized (waiter)
         {
             payloadView.wrap(payload);
-            send(null, payloadView, 0, payload.length, NO_HEADERS);
+            send(null, payloadView, 0, payload.length, NO_HEADERS, null);
         }
     }
 
@@ -188,18 +188,22 @@ public final class Pusher extends SocketBase
      */
     public void send(final DirectBuffer buffer, final int offset, final int length)
     {
-        send(null, buffer, offset, length, NO_HEADERS);
+        send(null, buffer, offset, length, NO_HEADERS, null);
     }
 
     /**
-     * Sends a message with its headers (headers reach Petrel pullers; plain ZeroMQ pullers get the payload).
+     * Sends a message with its headers (headers reach Petrel pullers; plain ZeroMQ pullers get the payload). A
+     * puller of this node connected over {@code inproc://} receives the payload array itself, not a copy.
      *
      * @param message the message.
      */
     public void send(final Message message)
     {
-        final byte[] payload = message.payload();
-        send(null, new UnsafeBuffer(payload), 0, payload.length, message.headers());
+        synchronized (waiter)
+        {
+            payloadView.wrap(message.payload());
+            send(null, payloadView, 0, message.payload().length, message.headers(), message);
+        }
     }
 
     /**
@@ -211,7 +215,7 @@ public final class Pusher extends SocketBase
      */
     public void send(final byte[] key, final byte[] payload)
     {
-        send(key, new UnsafeBuffer(payload), 0, payload.length, NO_HEADERS);
+        send(key, new UnsafeBuffer(payload), 0, payload.length, NO_HEADERS, null);
     }
 
     /**
@@ -227,7 +231,7 @@ public final class Pusher extends SocketBase
 
     private void send(
         final byte[] key, final DirectBuffer payload, final int offset, final int length,
-        final Map<String, String> headers)
+        final Map<String, String> headers, final Message handOff)
     {
         checkNotClosed();
         final long deadline = System.nanoTime() + settings().sendTimeoutNs();
@@ -249,7 +253,7 @@ public final class Pusher extends SocketBase
                 final Pipe full;
                 synchronized (sendLock)
                 {
-                    full = tryOnce(key, payload, offset, length, headers);
+                    full = tryOnce(key, payload, offset, length, headers, handOff);
                     if (null == full && 0 < pipes.length)
                     {
                         sent.incrementAndGet();
@@ -269,7 +273,7 @@ public final class Pusher extends SocketBase
      */
     private Pipe tryOnce(
         final byte[] key, final DirectBuffer payload, final int offset, final int length,
-        final Map<String, String> headers)
+        final Map<String, String> headers, final Message handOff)
     {
         final Pipe[] current = pipes;
         final int n = current.length;
@@ -284,12 +288,12 @@ public final class Pusher extends SocketBase
             {
                 return current[0];
             }
-            return Pipe.OK == offer(owner, payload, offset, length, headers) ? null : owner;
+            return Pipe.OK == offer(owner, payload, offset, length, headers, handOff) ? null : owner;
         }
         for (int i = 0; i < n; i++)
         {
             final Pipe pipe = current[(next + i) % n];
-            if (Pipe.OK == offer(pipe, payload, offset, length, headers))
+            if (Pipe.OK == offer(pipe, payload, offset, length, headers, handOff))
             {
                 next = (next + i + 1) % n;
                 return null;
@@ -300,9 +304,14 @@ public final class Pusher extends SocketBase
 
     private int offer(
         final Pipe pipe, final DirectBuffer payload, final int offset, final int length,
-        final Map<String, String> headers)
+        final Map<String, String> headers, final Message handOff)
     {
         frames.reset();
+        if (null != handOff && pipe.carriesObjects())
+        {
+            return pipe.offer(frames.handOff(
+                new Message("", handOff.payload(), handOff.headers(), 0, 0, EpochNanos.now())));
+        }
         if (pipe.isPetrelPeer())
         {
             scratch.checkLimit(Envelope.maxLength(0, headers));
@@ -339,8 +348,10 @@ public final class Pusher extends SocketBase
             case DROP_OLDEST:
                 if (null != full)
                 {
-                    full.requestDropOldest();
-                    countDrop(full, DropReason.EVICTED_OLDEST);
+                    if (full.requestDropOldest())
+                    {
+                        countDrop(full, DropReason.EVICTED_OLDEST);
+                    }
                 }
                 break;
             default:

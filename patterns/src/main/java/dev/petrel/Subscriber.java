@@ -15,6 +15,7 @@ import dev.petrel.transport.Pipe;
 import dev.petrel.transport.zmtp.InboundFrames;
 import dev.petrel.transport.zmtp.ZmtpSocketType;
 import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * Receives what publishers publish on the subjects it subscribes to. Patterns follow NATS rules: {@code *} matches
@@ -37,6 +38,7 @@ public final class Subscriber extends SocketBase
     private final Envelope envelope = new Envelope();
     private final OutboundFrames ioFrames = new OutboundFrames();
     private final ExpandableArrayBuffer ioScratch = new ExpandableArrayBuffer(128);
+    private final UnsafeBuffer objectView = new UnsafeBuffer(new byte[0]);
     private volatile ReceiveQueue queue;
     private final AtomicBoolean reconcileScheduled = new AtomicBoolean();
     private final Runnable reconcileTask = this::reconcileAll;
@@ -366,6 +368,41 @@ public final class Subscriber extends SocketBase
         }
         received.incrementAndGet();
         view.onMessage(frames.buffer(), frames.offset(frame), frames.length(frame));
+        return true;
+    }
+
+    @Override
+    boolean acceptsObjects()
+    {
+        return true;
+    }
+
+    /**
+     * A message from a publisher of this node, by reference, for the subscriptions that publisher matched.
+     */
+    @Override
+    boolean onObject(final Pipe pipe, final Object object)
+    {
+        final TargetedMessage targeted = (TargetedMessage)object;
+        final Message message = targeted.message();
+        boolean queued = false;
+        for (final int sid : targeted.sids())
+        {
+            final Subscription subscription = subscriptions.get(sid);
+            if (null == subscription)
+            {
+                continue;
+            }
+            final BufferHandler view = subscription.bufferHandler();
+            if (null != view)
+            {
+                received.incrementAndGet();
+                objectView.wrap(message.payload());
+                view.onMessage(objectView, 0, message.payload().length);
+                continue;
+            }
+            queued = dispatch(pipe, subscription, message, queued);
+        }
         return true;
     }
 
