@@ -61,6 +61,7 @@ public final class Pipe implements ControlledMessageHandler
     private volatile Object attachment;
     private IntSupplier receiverCount;
     private OneToOneConcurrentArrayQueue<Object> objects;
+    private DirectWriter directWriter;
 
     /**
      * @param config            transport settings (high-water mark, buffer length).
@@ -137,6 +138,17 @@ public final class Pipe implements ControlledMessageHandler
         return null != objects;
     }
 
+    /**
+     * Lets senders write straight into the medium when nothing is queued ahead of them; called before the socket
+     * sees the pipe.
+     *
+     * @param writer the medium's writer.
+     */
+    void directWriter(final DirectWriter writer)
+    {
+        this.directWriter = writer;
+    }
+
     void bind(final Runnable closer, final ControlledMessageHandler drainTarget)
     {
         this.closer = closer;
@@ -165,6 +177,13 @@ public final class Pipe implements ControlledMessageHandler
             return offerObject(frames.handOff());
         }
         final long encodedLength = encodedLength(frames);
+        if (null != directWriter && encodedLength <= directWriter.maxDirectLength() &&
+            directWriter.writeIfIdle(frames, (int)encodedLength))
+        {
+            offered = offered + 1;
+            drained = drained + 1;
+            return OK;
+        }
         if (encodedLength <= ring.maxMsgLength())
         {
             final int index = ring.tryClaim(RECORD_WHOLE, (int)encodedLength);
@@ -247,7 +266,7 @@ public final class Pipe implements ControlledMessageHandler
         return length;
     }
 
-    private static void encodeInto(final OutboundFrames frames, final MutableDirectBuffer dst, final int index)
+    static void encodeInto(final OutboundFrames frames, final MutableDirectBuffer dst, final int index)
     {
         int at = index;
         final int last = frames.count() - 1;
