@@ -162,7 +162,7 @@ public final class Pusher extends SocketBase
      */
     public void send(final byte[] payload)
     {
-        synchronized (waiter)
+        synchronized (sendLock)
         {
             payloadView.wrap(payload);
             send(null, payloadView, 0, payload.length, NO_HEADERS, null);
@@ -199,7 +199,7 @@ public final class Pusher extends SocketBase
      */
     public void send(final Message message)
     {
-        synchronized (waiter)
+        synchronized (sendLock)
         {
             payloadView.wrap(message.payload());
             send(null, payloadView, 0, message.payload().length, message.headers(), message);
@@ -245,20 +245,16 @@ public final class Pusher extends SocketBase
             sent.incrementAndGet();
             return;
         }
-        synchronized (waiter)
+        synchronized (sendLock)
         {
             waiter.reset();
             while (true)
             {
-                final Pipe full;
-                synchronized (sendLock)
+                final Pipe full = tryOnce(key, payload, offset, length, headers, handOff);
+                if (null == full && 0 < pipes.length)
                 {
-                    full = tryOnce(key, payload, offset, length, headers, handOff);
-                    if (null == full && 0 < pipes.length)
-                    {
-                        sent.incrementAndGet();
-                        return;
-                    }
+                    sent.incrementAndGet();
+                    return;
                 }
                 if (onBackPressure(full, deadline))
                 {
