@@ -50,6 +50,8 @@ public final class Publisher extends SocketBase
     private byte[] lastSubjectBytes = new byte[0];
     /** The message every in-process subscriber of the publish in progress shares; guarded by the send lock. */
     private Message sharedHandOff;
+    /** The publish timestamp of the publish in progress, the same for every subscriber; guarded by the send lock. */
+    private long publishEpochNs;
 
     Publisher(final Node node)
     {
@@ -167,6 +169,7 @@ public final class Publisher extends SocketBase
             int delivered = 0;
             boolean failed = false;
             sharedHandOff = null;
+            publishEpochNs = EpochNanos.now();
             for (final Pipe pipe : current)
             {
                 final PublisherPeer peer = (PublisherPeer)pipe.attachment();
@@ -281,7 +284,7 @@ public final class Publisher extends SocketBase
             if (null == sharedHandOff)
             {
                 sharedHandOff = new Message(handOff.subject(), handOff.payload(), handOff.headers(), 0, 0,
-                    EpochNanos.now());
+                    publishEpochNs);
             }
             frames.handOff(new TargetedMessage(sharedHandOff, Arrays.copyOf(peer.targets(), peer.targetCount())));
         }
@@ -291,7 +294,7 @@ public final class Publisher extends SocketBase
         {
             final boolean fanOut = pipe.isFanOut();
             scratch.checkLimit(Envelope.maxLength(fanOut ? 0 : peer.targetCount(), headers));
-            final int metaLength = Envelope.encode(scratch, 0, EpochNanos.now(), 0, 0,
+            final int metaLength = Envelope.encode(scratch, 0, publishEpochNs, 0, 0,
                 fanOut ? null : peer.targets(), fanOut ? 0 : peer.targetCount(), headers);
             frames.add(scratch, 0, metaLength);
         }

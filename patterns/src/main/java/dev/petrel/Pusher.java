@@ -32,6 +32,8 @@ public final class Pusher extends SocketBase
     private static final Map<String, String> NO_HEADERS = Map.of();
 
     private final Waiter waiter = new Waiter();
+    /** When the send in progress began, its publish timestamp; guarded by the send lock. */
+    private long sendStartNs;
     private final UnsafeBuffer payloadView = new UnsafeBuffer(new byte[0]);
     private BackPressurePolicy policy = BackPressurePolicy.BLOCK;
     private ConsistentHashRing<Pipe> ring;
@@ -234,7 +236,8 @@ public final class Pusher extends SocketBase
         final Map<String, String> headers, final Message handOff)
     {
         checkNotClosed();
-        final long deadline = System.nanoTime() + settings().sendTimeoutNs();
+        final long startNs = System.nanoTime();
+        final long deadline = startNs + settings().sendTimeoutNs();
         if (null != durable)
         {
             if (null != key || !headers.isEmpty())
@@ -248,6 +251,7 @@ public final class Pusher extends SocketBase
         synchronized (sendLock)
         {
             waiter.reset();
+            sendStartNs = startNs;
             while (true)
             {
                 final Pipe full = tryOnce(key, payload, offset, length, headers, handOff);
@@ -306,13 +310,13 @@ public final class Pusher extends SocketBase
         if (null != handOff && pipe.carriesObjects())
         {
             return pipe.offer(frames.handOff(
-                new Message("", handOff.payload(), handOff.headers(), 0, 0, EpochNanos.now())));
+                new Message("", handOff.payload(), handOff.headers(), 0, 0, EpochNanos.of(sendStartNs))));
         }
         if (pipe.isPetrelPeer())
         {
             scratch.checkLimit(Envelope.maxLength(0, headers));
             final int metaLength = Envelope.encode(
-                scratch, 0, EpochNanos.now(), 0, 0, null, 0, headers);
+                scratch, 0, EpochNanos.of(sendStartNs), 0, 0, null, 0, headers);
             frames.add(scratch, 0, metaLength);
         }
         frames.add(payload, offset, length);
