@@ -120,6 +120,26 @@ public final class Replier extends SocketBase
         return true;
     }
 
+    @Override
+    boolean acceptsObjects()
+    {
+        return true;
+    }
+
+    /**
+     * A request from a requester of this node, by reference; the reply goes back the same way.
+     */
+    @Override
+    boolean onObject(final Pipe pipe, final Object object)
+    {
+        final CorrelatedMessage request = (CorrelatedMessage)object;
+        final byte[] correlation = new byte[Long.BYTES];
+        new UnsafeBuffer(correlation).putLong(0, request.correlationId(), java.nio.ByteOrder.BIG_ENDIAN);
+        received.incrementAndGet();
+        dispatch(new Channel(pipe, new byte[][] { correlation, new byte[0] }), request.message());
+        return true;
+    }
+
     private Message decodeRequest(final Pipe pipe, final InboundFrames frames, final int first)
     {
         final int bodyFrames = frames.count() - first;
@@ -283,6 +303,12 @@ public final class Replier extends SocketBase
     private void encode(final Reply reply)
     {
         ioFrames.reset();
+        if (reply.pipe.carriesObjects())
+        {
+            final long correlationId = new UnsafeBuffer(reply.routing[0]).getLong(0, java.nio.ByteOrder.BIG_ENDIAN);
+            ioFrames.handOff(new CorrelatedMessage(correlationId, new Message("", reply.message.payload(),
+                reply.message.headers(), 0, 0, EpochNanos.now())));
+        }
         for (final byte[] frame : reply.routing)
         {
             ioFrames.add(new UnsafeBuffer(frame), 0, frame.length);

@@ -337,7 +337,13 @@ public final class Requester extends SocketBase
     {
         final Message request = pending.request;
         correlation.putLong(0, pending.id, java.nio.ByteOrder.BIG_ENDIAN);
-        frames.reset().add(correlation, 0, 8).add(payloadView, 0, 0);
+        frames.reset();
+        if (pipe.carriesObjects())
+        {
+            frames.handOff(new CorrelatedMessage(pending.id, new Message(request.subject(), request.payload(),
+                request.headers(), pending.id, 0, EpochNanos.now())));
+        }
+        frames.add(correlation, 0, 8).add(payloadView, 0, 0);
         if (pipe.isPetrelPeer())
         {
             final byte[] subject = request.subject().getBytes(StandardCharsets.UTF_8);
@@ -487,6 +493,30 @@ public final class Requester extends SocketBase
         }
         received.incrementAndGet();
         complete(pending, reply);
+        return true;
+    }
+
+    @Override
+    boolean acceptsObjects()
+    {
+        return true;
+    }
+
+    /**
+     * A reply from a replier of this node, by reference.
+     */
+    @Override
+    boolean onObject(final Pipe pipe, final Object object)
+    {
+        final CorrelatedMessage reply = (CorrelatedMessage)object;
+        final PendingRequest pending = inFlight.get(reply.correlationId());
+        if (null == pending)
+        {
+            lateReplies.incrementAndGet();
+            return true;
+        }
+        received.incrementAndGet();
+        complete(pending, reply.message());
         return true;
     }
 

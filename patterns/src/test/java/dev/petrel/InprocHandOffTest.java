@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 
 import dev.petrel.test.Tests;
 import org.junit.jupiter.api.Test;
@@ -16,12 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Messages sent as {@link Message}s between sockets of one node over {@code inproc://} arrive as the same payload
- * array, uncopied; over TCP the same calls deliver a copy. Order, headers, back pressure and subscription targeting
- * stay as on every other transport.
+ * array, uncopied; over TCP the same calls deliver a copy. Order, headers, back pressure, subscription targeting and
+ * request correlation stay as on every other transport.
  */
 class InprocHandOffTest
 {
@@ -185,6 +188,54 @@ class InprocHandOffTest
                 assertTrue(received.get(i - 1) < received.get(i), "in order: " + received);
             }
             assertTrue(stats.dropped() > 0, "something was evicted");
+        }
+    }
+    @Test
+    void shouldHandRequestsAndRepliesOverByReferenceAndMatchThemByCorrelation() throws Exception
+    {
+        try (Node node = Node.create(Tests.fastContext()))
+        {
+            final byte[] replyPayload = "reply".getBytes(StandardCharsets.UTF_8);
+            final List<byte[]> requestsSeen = new CopyOnWriteArrayList<>();
+            final Replier replier = node.replier();
+            replier.handle("echo", request ->
+            {
+                requestsSeen.add(request.payload());
+                return Message.of("", request.payload());
+            });
+            replier.handle("fixed", request -> Message.builder().payload(replyPayload).header("k", "v").build());
+            replier.handle("broken", request ->
+            {
+                throw new IllegalStateException("no price");
+            });
+            final Requester requester = node.requester();
+            requester.connect(replier.bind(Tests.uniqueInproc()));
+            await(() -> 1 == requester.peerCount(), TIMEOUT, "the replier");
+
+            final byte[] requestPayload = "request".getBytes(StandardCharsets.UTF_8);
+            final Message echoed = requester.requestSync("echo", requestPayload, TIMEOUT);
+            assertSame(requestPayload, requestsSeen.get(0), "the replier sees the requester's array");
+            assertSame(requestPayload, echoed.payload(), "and the requester the replier's");
+
+            final Message fixed = requester.requestSync("fixed", new byte[0], TIMEOUT);
+            assertSame(replyPayload, fixed.payload());
+            assertEquals("v", fixed.header("k"));
+
+            final List<CompletableFuture<Message>> pipelined = new ArrayList<>();
+            for (int i = 0; i < 200; i++)
+            {
+                pipelined.add(requester.request("echo", Integer.toString(i).getBytes(StandardCharsets.UTF_8),
+                    TIMEOUT));
+            }
+            for (int i = 0; i < pipelined.size(); i++)
+            {
+                assertEquals(Integer.toString(i), pipelined.get(i).get().payloadAsString());
+            }
+
+            final ExecutionException failure = assertThrows(ExecutionException.class,
+                () -> requester.request("broken", new byte[0], TIMEOUT).get());
+            assertTrue(failure.getCause() instanceof RemoteHandlerException, String.valueOf(failure.getCause()));
+            assertTrue(failure.getCause().getMessage().contains("no price"), failure.getCause().getMessage());
         }
     }
 }

@@ -249,7 +249,7 @@ public final class Pipe implements ControlledMessageHandler
      */
     public int tryOffer(final OutboundFrames frames)
     {
-        if (encodedLength(frames) > ring.maxMsgLength())
+        if ((null == objects || null == frames.handOff()) && encodedLength(frames) > ring.maxMsgLength())
         {
             return closed ? CLOSED : BACK_PRESSURED;
         }
