@@ -112,6 +112,31 @@ class DurablePushPullTest
     }
 
     @Test
+    void shouldDeliverWhatWasAppendedBeforeAnyPullerAttachedWhenThePusherRestarts()
+    {
+        final Map<Integer, AtomicInteger> counts = counter();
+        final String endpoint = "tcp://127.0.0.1:" + Tests.freePort();
+        try (Node node = Node.create(Tests.fastContext()))
+        {
+            final Pusher pusher = node.pusher().durable(logContext()).sendTimeout(TIMEOUT);
+            pusher.bind(endpoint);
+            for (int i = 1; i <= 20; i++)
+            {
+                pusher.send(Integer.toString(i));
+            }
+        }
+        try (Node node = Node.create(Tests.fastContext()))
+        {
+            final Pusher pusher = node.pusher().durable(logContext()).sendTimeout(TIMEOUT);
+            pusher.bind(endpoint);
+            assertEquals(0, pusher.acknowledgedSequence(), "nothing acknowledged before a puller attached");
+            node.puller().durable("worker", dir.resolve("worker")).handler(counting(counts)).connect(endpoint);
+            await(() -> 20 == pusher.acknowledgedSequence(), TIMEOUT, "every message acknowledged");
+        }
+        assertEachOnce(counts, 20);
+    }
+
+    @Test
     void shouldDropWhatARestartedPullerAlreadyProcessedWhenThePusherReplaysIt() throws IOException
     {
         final Map<Integer, AtomicInteger> counts = counter();
