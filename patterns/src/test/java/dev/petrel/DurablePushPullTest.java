@@ -86,6 +86,28 @@ class DurablePushPullTest
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "tcp", "inproc" })
+    void shouldDeliverMessagesLargerThanOnePipeRecord(final String transport)
+    {
+        final Map<Integer, AtomicInteger> lengths = new ConcurrentHashMap<>();
+        try (Node node = Node.create(Tests.fastContext()))
+        {
+            final int length = 3 * node.context().pipeBufferLength() / 8 + 11;
+            final Pusher pusher = node.pusher().durable(logContext()).sendTimeout(TIMEOUT);
+            node.puller().durable("worker", dir.resolve("worker"))
+                .handler(m -> lengths.computeIfAbsent(m.payload().length, k -> new AtomicInteger()).incrementAndGet())
+                .connect(pusher.bind(Tests.bindEndpoint(transport)));
+            for (int i = 0; i < 5; i++)
+            {
+                pusher.send(new byte[1 == i % 2 ? 10 : length]);
+            }
+            await(() -> 5 == pusher.acknowledgedSequence(), TIMEOUT, "every message acknowledged");
+            assertEquals(3, lengths.get(length).get(), "large messages");
+            assertEquals(2, lengths.get(10).get(), "small messages");
+        }
+    }
+
     @Test
     void shouldResumeFromTheAcknowledgedSequenceAfterThePusherRestarts()
     {
