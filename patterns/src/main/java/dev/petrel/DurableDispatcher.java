@@ -10,7 +10,6 @@ import dev.petrel.durability.RecordHandler;
 import dev.petrel.durability.exceptions.DurabilityException;
 import dev.petrel.patterns.DurableCommand;
 import dev.petrel.patterns.Envelope;
-import dev.petrel.patterns.EpochNanos;
 import dev.petrel.transport.OutboundFrames;
 import dev.petrel.transport.Pipe;
 import org.agrona.DirectBuffer;
@@ -87,11 +86,12 @@ final class DurableDispatcher implements RecordHandler
 
     private void load()
     {
-        while (window.hasRoom())
+        int room;
+        while ((room = window.room()) > 0)
         {
             try
             {
-                if (0 == reader.poll(this, 1))
+                if (0 == reader.poll(this, room))
                 {
                     return;
                 }
@@ -107,7 +107,7 @@ final class DurableDispatcher implements RecordHandler
     public void onRecord(
         final DirectBuffer buffer, final int offset, final int length, final long sequence, final long timestampNs)
     {
-        window.load(sequence, buffer, offset, length);
+        window.load(sequence, timestampNs, buffer, offset, length);
     }
 
     /**
@@ -164,7 +164,8 @@ final class DurableDispatcher implements RecordHandler
             link.baseSent(window.base());
         }
         ioFrames.reset();
-        final int metaLength = Envelope.encode(ioScratch, 0, EpochNanos.now(), 0, sequence, null, 0, Map.of());
+        final int metaLength = Envelope.encode(
+            ioScratch, 0, window.timestampNs(sequence), 0, sequence, null, 0, Map.of());
         ioFrames.add(ioScratch, 0, metaLength).add(window.payload(sequence), 0, window.length(sequence));
         final int result = pipe.tryOffer(ioFrames);
         if (Pipe.BACK_PRESSURED == result && 0 == pipe.queued())

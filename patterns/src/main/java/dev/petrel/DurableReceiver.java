@@ -126,15 +126,15 @@ final class DurableReceiver
             return true;
         }
         final boolean redelivered = DedupResult.DUPLICATE == result;
+        if (redelivered && (outstanding.contains(producerId, sequence) || batch.contains(producerId, sequence)))
+        {
+            followers.add(new Receipt(link, producerId, sequence, link.base(), arrival));
+            return true;
+        }
         if (redelivered && !journal.handed().contains(producerId, sequence))
         {
             link.settle(sequence, arrival);
             scheduleFlush();
-            return true;
-        }
-        if (outstanding.contains(producerId, sequence))
-        {
-            followers.add(new Receipt(link, producerId, sequence, link.base(), arrival));
             return true;
         }
         return handOver(link, frames, handler, sequence, arrival, redelivered);
@@ -174,14 +174,13 @@ final class DurableReceiver
         final long producerId = link.producerId();
         final Message message = MessageCodec.fromEnvelope("", envelope, frames, 1);
         message.redelivered = redelivered;
-        outstanding.add(producerId, sequence);
         if (!redelivered)
         {
-            journal.handed().add(producerId, sequence);
             handedRecord.add(producerId, sequence, link.base());
         }
         if (null != handler)
         {
+            // The batch itself tracks what it holds; only a message whose handler fails joins the handed set.
             batch.add(handler, message, link, sequence, arrival);
             if (batch.isFull())
             {
@@ -193,6 +192,8 @@ final class DurableReceiver
             }
             return true;
         }
+        outstanding.add(producerId, sequence);
+        journal.handed().add(producerId, sequence);
         recordHanded();
         message.receipt = new Receipt(link, producerId, sequence, link.base(), arrival);
         link.held(message);
@@ -343,6 +344,7 @@ final class DurableReceiver
         }
         else
         {
+            journal.handed().add(producerId, sequence);
             link.fail(sequence, arrival);
         }
         settleFollowers(producerId, sequence, processed);
