@@ -10,7 +10,6 @@ import dev.petrel.durability.RecordHandler;
 import dev.petrel.durability.exceptions.DurabilityException;
 import dev.petrel.patterns.DurableCommand;
 import dev.petrel.patterns.Envelope;
-import dev.petrel.patterns.EpochNanos;
 import dev.petrel.transport.OutboundFrames;
 import dev.petrel.transport.Pipe;
 import org.agrona.DirectBuffer;
@@ -57,6 +56,7 @@ final class DurableDispatcher implements RecordHandler
      */
     boolean dispatch(final long nowNs)
     {
+        final boolean partlyWritten = finishPartials();
         load();
         final long last = window.loadedThrough();
         for (long sequence = window.pendingFrom(); sequence <= last; sequence++)
@@ -68,16 +68,30 @@ final class DurableDispatcher implements RecordHandler
             }
         }
         window.pendingFrom(last + 1);
-        return false;
+        return partlyWritten;
+    }
+
+    /**
+     * @return true when a message too large for one pipe record is still partly written.
+     */
+    private boolean finishPartials()
+    {
+        boolean partlyWritten = false;
+        for (int i = 0, n = links.size(); i < n; i++)
+        {
+            partlyWritten |= !links.get(i).finishPartial();
+        }
+        return partlyWritten;
     }
 
     private void load()
     {
-        while (window.hasRoom())
+        int room;
+        while ((room = window.room()) > 0)
         {
             try
             {
-                if (0 == reader.poll(this, 1))
+                if (0 == reader.poll(this, room))
                 {
                     return;
                 }
@@ -93,7 +107,7 @@ final class DurableDispatcher implements RecordHandler
     public void onRecord(
         final DirectBuffer buffer, final int offset, final int length, final long sequence, final long timestampNs)
     {
-        window.load(sequence, buffer, offset, length);
+        window.load(sequence, timestampNs, buffer, offset, length);
     }
 
     /**
@@ -135,6 +149,10 @@ final class DurableDispatcher implements RecordHandler
     private boolean send(final SenderLink link, final long sequence)
     {
         final Pipe pipe = link.pipe();
+        if (!link.finishPartial())
+        {
+            return false;
+        }
         if (sequence - link.baseSent() > InFlightWindow.CAPACITY)
         {
             ioFrames.reset().add(ioScratch, 0, DurableCommand.encodeStream(ioScratch, producerId, window.base()))
@@ -146,9 +164,17 @@ final class DurableDispatcher implements RecordHandler
             link.baseSent(window.base());
         }
         ioFrames.reset();
-        final int metaLength = Envelope.encode(ioScratch, 0, EpochNanos.now(), 0, sequence, null, 0, Map.of());
+        final int metaLength = Envelope.encode(
+            ioScratch, 0, window.timestampNs(sequence), 0, sequence, null, 0, Map.of());
         ioFrames.add(ioScratch, 0, metaLength).add(window.payload(sequence), 0, window.length(sequence));
-        return Pipe.OK == pipe.tryOffer(ioFrames);
+        final int result = pipe.tryOffer(ioFrames);
+        if (Pipe.BACK_PRESSURED == result && 0 == pipe.queued())
+        {
+            // Refused by an empty pipe: too large for one record of its ring, so it goes in parts.
+            link.startPartial(Pipe.encode(ioFrames));
+            return true;
+        }
+        return Pipe.OK == result;
     }
 
     void onAttach(final Pipe pipe, final String name)
