@@ -6,6 +6,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 import dev.petrel.durability.DedupResult;
 import dev.petrel.patterns.DurableCommand;
@@ -18,10 +19,12 @@ import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * The durable side of a {@link Puller}: announces the receiver name to each Petrel pusher, drops duplicates by
- * (producer ID, sequence) with a {@link DedupJournal}, records each processed message and then acknowledges it.
+ * The durable side of a {@link Puller} or {@link Subscriber}: announces the receiver name to each Petrel peer,
+ * drops duplicates by (producer ID, sequence) with a {@link DedupJournal}, records each processed message and then
+ * acknowledges it. A message from a durable pusher is an envelope frame and a payload frame; one from a durable
+ * publisher has a subject frame first.
  * <p>
- * Runs on the I/O thread (the only writer of a puller's pipes), except {@link #complete(Message)}, which receiving
+ * Runs on the I/O thread (the only writer of a socket's pipes), except {@link #complete(Message)}, which receiving
  * threads call and which hands the acknowledgement to the I/O thread. Each message the handler processed is
  * journalled at once, and acknowledged cumulatively in batches: once {@value #ACK_BATCH} are waiting, otherwise
  * when the I/O thread's read pass ends. A message delivered to the receive queue and not yet completed is neither
@@ -33,7 +36,8 @@ final class DurableReceiver
 {
     static final int ACK_BATCH = 256;
 
-    private final Puller puller;
+    private final SocketBase socket;
+    private final Predicate<Message> inbox;
     private final String name;
     private final DedupJournal journal;
     private final Envelope envelope = new Envelope();
@@ -46,7 +50,10 @@ final class DurableReceiver
     private final Runnable flushTask = this::flush;
     private int unacknowledged;
 
-    DurableReceiver(final Puller puller, final String name, final Path stateDir)
+    /**
+     * @param inbox offers a message to the socket's receive queue; false when it has no room.
+     */
+    DurableReceiver(final SocketBase socket, final Predicate<Message> inbox, final String name, final Path stateDir)
     {
         final int nameLength = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         if (0 == nameLength || nameLength > dev.petrel.durability.ReceiverCursors.MAX_NAME_LENGTH)
@@ -54,7 +61,8 @@ final class DurableReceiver
             throw new IllegalArgumentException("a durable receiver name has 1.." +
                 dev.petrel.durability.ReceiverCursors.MAX_NAME_LENGTH + " UTF-8 bytes: '" + name + "'");
         }
-        this.puller = puller;
+        this.socket = socket;
+        this.inbox = inbox;
         this.name = name;
         this.journal = new DedupJournal(stateDir);
     }
@@ -102,18 +110,19 @@ final class DurableReceiver
         {
             return offerHeld(link);
         }
-        if (2 != frames.count())
+        final int envelopeFrame = frames.count() - 2;
+        if (0 != envelopeFrame && 1 != envelopeFrame)
         {
-            puller.countDrop(pipe, DropReason.MALFORMED);
+            socket.countDrop(pipe, DropReason.MALFORMED);
             return true;
         }
         try
         {
-            MessageCodec.decodeEnvelope(envelope, frames, 0);
+            MessageCodec.decodeEnvelope(envelope, frames, envelopeFrame);
         }
         catch (final IllegalArgumentException ex)
         {
-            puller.countDrop(pipe, DropReason.MALFORMED);
+            socket.countDrop(pipe, DropReason.MALFORMED);
             return true;
         }
         final long sequence = envelope.sequence();
@@ -121,7 +130,7 @@ final class DurableReceiver
         final DedupResult result = journal.window().onMessage(link.producerId(), sequence);
         if (DedupResult.BEYOND_WINDOW == result)
         {
-            puller.countDrop(pipe, DropReason.MALFORMED);
+            socket.countDrop(pipe, DropReason.MALFORMED);
             return true;
         }
         final Receipt receipt = new Receipt(link, link.producerId(), sequence, link.base(), arrival);
@@ -134,7 +143,8 @@ final class DurableReceiver
             }
             return true;
         }
-        final Message message = MessageCodec.fromEnvelope("", envelope, frames, 1);
+        final String subject = 0 == envelopeFrame ? "" : MessageCodec.text(frames, 0);
+        final Message message = MessageCodec.fromEnvelope(subject, envelope, frames, envelopeFrame + 1);
         if (null != handler)
         {
             return handle(handler, message, receipt);
@@ -158,7 +168,7 @@ final class DurableReceiver
             flush();
             throw ex;
         }
-        puller.received.incrementAndGet();
+        socket.received.incrementAndGet();
         journal.record(ioScratch, receipt.producerId(), receipt.sequence(), receipt.base());
         receipt.link().ack(receipt.sequence(), receipt.arrival());
         if (++unacknowledged >= ACK_BATCH)
@@ -187,7 +197,7 @@ final class DurableReceiver
 
     private boolean offerHeld(final ReceiverLink link)
     {
-        if (!puller.offerToQueue(link.held()))
+        if (!inbox.test(link.held()))
         {
             return false;
         }
@@ -221,7 +231,7 @@ final class DurableReceiver
     {
         if (!flushScheduled.get() && flushScheduled.compareAndSet(false, true))
         {
-            puller.agent.execute(flushTask);
+            socket.agent.execute(flushTask);
         }
     }
 
@@ -236,7 +246,7 @@ final class DurableReceiver
             receipt.link().ack(receipt.sequence(), receipt.arrival());
         }
         boolean retry = false;
-        for (final Pipe pipe : puller.pipes)
+        for (final Pipe pipe : socket.pipes)
         {
             if (pipe.attachment() instanceof ReceiverLink && ((ReceiverLink)pipe.attachment()).nackDue())
             {
