@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -174,6 +175,29 @@ final class DurableFanOut implements DurableDelivery
     {
         final AtomicLong position = acknowledgedByName.get(name);
         return null == position ? -1 : position.get();
+    }
+
+    /**
+     * @return the lowest {@link #acknowledgedSequence(String)} of all durable subscribers, or the log's last
+     *         sequence when there are none; any thread.
+     */
+    long lowestAcknowledgedSequence()
+    {
+        long lowest = log.lastSequence();
+        for (final AtomicLong position : acknowledgedByName.values())
+        {
+            lowest = Math.min(lowest, position.get());
+        }
+        return lowest;
+    }
+
+    /**
+     * @return the names of the durable subscribers this publisher knows, from its log or from their attaching;
+     *         any thread.
+     */
+    Set<String> names()
+    {
+        return Set.copyOf(acknowledgedByName.keySet());
     }
 
     @Override

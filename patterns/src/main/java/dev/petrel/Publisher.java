@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.petrel.durability.DurableLog;
 import dev.petrel.patterns.DurableCommand;
@@ -154,6 +155,30 @@ public final class Publisher extends SocketBase
     {
         durableSender();
         return fanOut.acknowledgedSequence(subscriberName);
+    }
+
+    /**
+     * @return the sequence up to which every durable subscriber this publisher knows acknowledged (or was skipped
+     *         past, or had dead-lettered) every message; the last sequence when it knows none.
+     * @throws IllegalStateException if the publisher is not durable.
+     * @since 0.1.0
+     */
+    public long acknowledgedSequence()
+    {
+        durableSender();
+        return fanOut.lowestAcknowledgedSequence();
+    }
+
+    /**
+     * @return the names of the durable subscribers this publisher knows: those its log has positions for and those
+     *         that attached since it started.
+     * @throws IllegalStateException if the publisher is not durable.
+     * @since 0.1.0
+     */
+    public Set<String> durableSubscribers()
+    {
+        durableSender();
+        return fanOut.names();
     }
 
     /**
