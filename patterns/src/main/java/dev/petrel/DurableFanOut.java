@@ -33,6 +33,7 @@ final class DurableFanOut implements DurableDelivery
     private final Map<String, DurableDispatcher> byName = new LinkedHashMap<>();
     private final Map<Pipe, DurableDispatcher> byPipe = new HashMap<>();
     private final List<DurableDispatcher> dispatchers = new ArrayList<>();
+    private final List<AtomicLong> positions = new ArrayList<>();
     private final Map<String, AtomicLong> acknowledgedByName = new ConcurrentHashMap<>();
     private volatile long slowestLoaded = Long.MAX_VALUE;
 
@@ -53,8 +54,10 @@ final class DurableFanOut implements DurableDelivery
         final DurableDispatcher dispatcher =
             new DurableDispatcher(sender, log, producerId, Math.min(acked, log.lastSequence()), route);
         byName.put(name, dispatcher);
+        final AtomicLong position = new AtomicLong(dispatcher.acknowledged());
         dispatchers.add(dispatcher);
-        acknowledgedByName.put(name, new AtomicLong(dispatcher.acknowledged()));
+        positions.add(position);
+        acknowledgedByName.put(name, position);
         return dispatcher;
     }
 
@@ -71,9 +74,9 @@ final class DurableFanOut implements DurableDelivery
             {
                 slowest = Math.min(slowest, dispatcher.loadedThrough());
             }
+            positions.get(i).set(dispatcher.acknowledged());
         }
         slowestLoaded = slowest;
-        byName.forEach((name, dispatcher) -> acknowledgedByName.get(name).set(dispatcher.acknowledged()));
         return again;
     }
 

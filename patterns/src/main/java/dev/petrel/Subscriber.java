@@ -265,7 +265,7 @@ public final class Subscriber extends SocketBase
                 q = queue;
                 if (null == q)
                 {
-                    q = new ReceiveQueue(settings().receiveHighWaterMark(), null == durable ? () -> { } : agent::wake);
+                    q = new ReceiveQueue(settings().receiveHighWaterMark(), agent::wake);
                     queue = q;
                 }
             }

@@ -188,6 +188,33 @@ class DurablePubSubTest
     }
 
     @Test
+    void shouldShareANamesMessagesAmongItsConnectionsAndAcknowledgeWhatAPollHandlerTook()
+    {
+        final Map<Integer, AtomicInteger> counts = counter();
+        try (Node node = Node.create(Tests.fastContext()))
+        {
+            final Publisher publisher = node.publisher().durable(logContext()).sendTimeout(TIMEOUT);
+            final String endpoint = publisher.bind("tcp://127.0.0.1:0");
+            final Subscriber polled = node.subscriber().durable("workers", dir.resolve("polled"));
+            polled.subscribe("jobs.>");
+            polled.connect(endpoint);
+            durableSubscriber(node, "workers", "jobs.>", counting(counts)).connect(endpoint);
+            assertTrue(publisher.awaitSubscribers(2, TIMEOUT));
+            publishRange(publisher, "jobs.build", 1, 400);
+            final MessageHandler counting = counting(counts);
+            final AtomicInteger polledCount = new AtomicInteger();
+            await(() ->
+            {
+                polledCount.addAndGet(polled.poll(counting, 100));
+                return 400 == publisher.acknowledgedSequence("workers");
+            }, TIMEOUT, "every job acknowledged");
+            assertEachOnce(counts, 400);
+            assertTrue(polledCount.get() > 0 && polledCount.get() < 400, "shared: " + polledCount + " polled");
+            assertEquals(Set.of("workers"), publisher.durableSubscribers());
+        }
+    }
+
+    @Test
     void shouldResumeDeliveryFromTheLogWhenThePublisherRestarts()
     {
         final Map<Integer, AtomicInteger> counts = counter();
