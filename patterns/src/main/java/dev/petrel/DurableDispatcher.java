@@ -36,6 +36,7 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
     private LogReader reader;
     private int nextLink;
     private boolean roomLacking;
+    private boolean held;
     private boolean skipped;
     private boolean baseMoved;
 
@@ -67,20 +68,43 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
     {
         load();
         roomLacking = false;
+        held = false;
         skipped = false;
         final long last = window.loadedThrough();
-        long sequence = window.pendingFrom();
-        while (sequence <= last && (InFlightWindow.PENDING != window.state(sequence) || assign(sequence, nowNs)))
+        for (long sequence = window.pendingFrom(); sequence <= last; sequence++)
         {
-            sequence++;
+            if (InFlightWindow.PENDING == window.state(sequence) && !assign(sequence, nowNs))
+            {
+                window.pendingFrom(sequence);
+                return endPass();
+            }
         }
-        window.pendingFrom(sequence);
+        window.pendingFrom(last + 1);
+        return endPass();
+    }
+
+    /**
+     * Moves the base past records skipped in the pass.
+     *
+     * @return true when another pass is due: a pipe lacked room, or the base moved, making room for more records.
+     */
+    private boolean endPass()
+    {
         if (skipped && window.advanceBase())
         {
             baseMoved = true;
             return true;
         }
         return roomLacking;
+    }
+
+    /**
+     * @return true when the last pass stopped at a record that every connected receiver is
+     *         {@link DeliveryRoute#HOLD holding}, so it takes nothing until they tell what they want.
+     */
+    boolean isHeld()
+    {
+        return held;
     }
 
     @Override
@@ -186,6 +210,7 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
             skipped = true;
             return true;
         }
+        held = count > 0 && !roomLacking;
         return false;
     }
 

@@ -70,7 +70,7 @@ final class DurableFanOut implements DurableDelivery
         {
             final DurableDispatcher dispatcher = dispatchers.get(i);
             again |= dispatcher.dispatch(nowNs);
-            if (dispatcher.hasLinks())
+            if (dispatcher.hasLinks() && !dispatcher.isHeld())
             {
                 slowest = Math.min(slowest, dispatcher.loadedThrough());
             }
@@ -82,7 +82,7 @@ final class DurableFanOut implements DurableDelivery
 
     /**
      * @return how far the slowest connected durable subscriber has taken records off the log; a subscriber that
-     *         is away does not hold publishers back, the log keeps what it misses.
+     *         is away, or has not subscribed yet, does not hold publishers back: the log keeps what it misses.
      */
     @Override
     public long loadedThrough()

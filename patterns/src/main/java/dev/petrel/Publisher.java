@@ -97,8 +97,9 @@ public final class Publisher extends SocketBase
      *   <li>Retention frees segments only below the lowest position of all durable subscribers the log knows.</li>
      *   <li>Instead of dropping, a durable stream pushes back: a publish waits, up to the send timeout (then
      *   {@link BackPressureException}), while a connected durable subscriber has {@code sendHighWaterMark}
-     *   messages in the log beyond its window of messages in flight. A durable subscriber that is away does not
-     *   hold publishers back; the log keeps what it misses, within the log's size and age limits.</li>
+     *   messages in the log beyond its window of messages in flight. A durable subscriber that is away, or has
+     *   not subscribed yet, does not hold publishers back; the log keeps what it misses, within the log's size and
+     *   age limits.</li>
      * </ul>
      * Subscribers that are not durable, and plain ZeroMQ subscribers, are published to as usual, dropped for when
      * slow. Durable publishes carry no headers. The log is closed with the publisher.

@@ -215,6 +215,27 @@ class DurablePubSubTest
     }
 
     @Test
+    void shouldKeepForADurableSubscriberWithoutSubscriptionsWhatItSubscribesToLater()
+    {
+        final Map<Integer, AtomicInteger> counts = counter();
+        final int total = InFlightWindow.CAPACITY + 500;
+        try (Node node = Node.create(Tests.fastContext()))
+        {
+            final Publisher publisher = node.publisher().durable(logContext())
+                .sendHighWaterMark(10).sendTimeout(TIMEOUT);
+            final String endpoint = publisher.bind("tcp://127.0.0.1:0");
+            final Subscriber late = node.subscriber().durable("late", dir.resolve("late"));
+            late.connect(endpoint);
+            await(() -> publisher.durableSubscribers().contains("late"), TIMEOUT, "the attach");
+            publishRange(publisher, "data", 1, total);
+            assertEquals(0, publisher.acknowledgedSequence("late"), "nothing sent or skipped before it subscribes");
+            late.subscribe("data", counting(counts));
+            await(() -> total == publisher.acknowledgedSequence("late"), TIMEOUT, "everything it subscribed to");
+            assertEachOnce(counts, total);
+        }
+    }
+
+    @Test
     void shouldResumeDeliveryFromTheLogWhenThePublisherRestarts()
     {
         final Map<Integer, AtomicInteger> counts = counter();
