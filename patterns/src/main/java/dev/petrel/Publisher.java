@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,10 @@ public final class Publisher extends SocketBase
     private final ExpandableArrayBuffer recordScratch = new ExpandableArrayBuffer(256);
     private DurableSender durable;
     private DurableFanOut fanOut;
+    /** The message every in-process subscriber of the publish in progress shares; guarded by the send lock. */
+    private Message sharedHandOff;
+    /** The publish timestamp of the publish in progress, the same for every subscriber; guarded by the send lock. */
+    private long publishEpochNs;
 
     Publisher(final Node node)
     {
@@ -246,7 +251,7 @@ public final class Publisher extends SocketBase
         synchronized (sendLock)
         {
             payloadView.wrap(payload);
-            return publish(subject, payloadView, 0, payload.length, NO_HEADERS);
+            return publish(subject, payloadView, 0, payload.length, NO_HEADERS, null);
         }
     }
 
@@ -264,6 +269,7 @@ public final class Publisher extends SocketBase
 
     /**
      * Publishes a message with its headers (Petrel subscribers get the headers; ZeroMQ ones subject and payload).
+     * Subscribers of this node connected over {@code inproc://} receive the payload array itself, not a copy.
      *
      * @param message the message.
      * @return how many subscribers it was queued for.
@@ -273,7 +279,7 @@ public final class Publisher extends SocketBase
         synchronized (sendLock)
         {
             payloadView.wrap(message.payload());
-            return publish(message.subject(), payloadView, 0, message.payload().length, message.headers());
+            return publish(message.subject(), payloadView, 0, message.payload().length, message.headers(), message);
         }
     }
 
@@ -288,12 +294,12 @@ public final class Publisher extends SocketBase
      */
     public int publish(final String subject, final DirectBuffer buffer, final int offset, final int length)
     {
-        return publish(subject, buffer, offset, length, NO_HEADERS);
+        return publish(subject, buffer, offset, length, NO_HEADERS, null);
     }
 
     private int publish(
         final String subject, final DirectBuffer payload, final int offset, final int length,
-        final Map<String, String> headers)
+        final Map<String, String> headers, final Message handOff)
     {
         checkNotClosed();
         synchronized (sendLock)
@@ -310,12 +316,14 @@ public final class Publisher extends SocketBase
             }
             int delivered = 0;
             boolean failed = false;
+            sharedHandOff = null;
+            publishEpochNs = EpochNanos.now();
             for (final Pipe pipe : current)
             {
                 final PublisherPeer peer = (PublisherPeer)pipe.attachment();
                 if (null != peer && (pipe.isFanOut() || peer.hasTargets()))
                 {
-                    final boolean ok = deliver(pipe, peer, subjectBytes, payload, offset, length, headers);
+                    final boolean ok = deliver(pipe, peer, subjectBytes, payload, offset, length, headers, handOff);
                     delivered += ok ? pipe.receiverCount() : 0;
                     failed |= !ok;
                 }
@@ -433,16 +441,25 @@ public final class Publisher extends SocketBase
 
     private boolean deliver(
         final Pipe pipe, final PublisherPeer peer, final byte[] subjectBytes, final DirectBuffer payload,
-        final int offset, final int length, final Map<String, String> headers)
+        final int offset, final int length, final Map<String, String> headers, final Message handOff)
     {
         frames.reset();
+        if (null != handOff && pipe.carriesObjects())
+        {
+            if (null == sharedHandOff)
+            {
+                sharedHandOff = new Message(handOff.subject(), handOff.payload(), handOff.headers(), 0, 0,
+                    publishEpochNs);
+            }
+            frames.handOff(new TargetedMessage(sharedHandOff, Arrays.copyOf(peer.targets(), peer.targetCount())));
+        }
         subjectView.wrap(subjectBytes);
         frames.add(subjectView, 0, subjectBytes.length);
         if (pipe.isPetrelPeer())
         {
             final boolean fanOut = pipe.isFanOut();
             scratch.checkLimit(Envelope.maxLength(fanOut ? 0 : peer.targetCount(), headers));
-            final int metaLength = Envelope.encode(scratch, 0, EpochNanos.now(), 0, 0,
+            final int metaLength = Envelope.encode(scratch, 0, publishEpochNs, 0, 0,
                 fanOut ? null : peer.targets(), fanOut ? 0 : peer.targetCount(), headers);
             frames.add(scratch, 0, metaLength);
         }
@@ -460,9 +477,16 @@ public final class Publisher extends SocketBase
         switch (policy)
         {
             case DROP_OLDEST:
-                pipe.requestDropOldest();
-                countDrop(pipe, DropReason.EVICTED_OLDEST);
-                return retryUntil(pipe, System.nanoTime() + 1_000_000L);
+                if (pipe.requestDropOldest())
+                {
+                    countDrop(pipe, DropReason.EVICTED_OLDEST);
+                }
+                final int retried = retryUntil(pipe, System.nanoTime() + 1_000_000L);
+                if (Pipe.BACK_PRESSURED == retried)
+                {
+                    countDrop(pipe, DropReason.HIGH_WATER_MARK);
+                }
+                return retried;
             case BLOCK:
                 final int result = retryUntil(pipe, System.nanoTime() + settings().sendTimeoutNs());
                 if (Pipe.OK != result)

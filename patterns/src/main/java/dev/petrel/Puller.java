@@ -8,6 +8,7 @@ import dev.petrel.transport.Pipe;
 import dev.petrel.transport.zmtp.InboundFrames;
 import dev.petrel.transport.zmtp.ZmtpSocketType;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * Collects work from pushers, fair-queued across them. Receive with {@link #receive(Duration)}, drive it with
@@ -23,6 +24,7 @@ public final class Puller extends SocketBase
     private volatile MessageHandler handler;
     private volatile BufferHandler bufferHandler;
     private ReceiveQueue queue;
+    private final UnsafeBuffer objectView = new UnsafeBuffer(new byte[0]);
     private DurableReceiver durable;
 
     Puller(final Node node)
@@ -209,6 +211,36 @@ public final class Puller extends SocketBase
         {
             message = MessageCodec.fromPlain(frames, false);
         }
+        return deliver(message);
+    }
+
+    @Override
+    boolean acceptsObjects()
+    {
+        return true;
+    }
+
+    /**
+     * A message from a pusher of this node, by reference: its payload array reaches the handler or the queue as
+     * the sender gave it.
+     */
+    @Override
+    boolean onObject(final Pipe pipe, final Object object)
+    {
+        final Message message = (Message)object;
+        final BufferHandler viewHandler = bufferHandler;
+        if (null != viewHandler)
+        {
+            received.incrementAndGet();
+            objectView.wrap(message.payload());
+            viewHandler.onMessage(objectView, 0, message.payload().length);
+            return true;
+        }
+        return deliver(message);
+    }
+
+    private boolean deliver(final Message message)
+    {
         final MessageHandler callback = handler;
         if (null != callback)
         {

@@ -32,6 +32,8 @@ public final class Pusher extends SocketBase
     private static final Map<String, String> NO_HEADERS = Map.of();
 
     private final Waiter waiter = new Waiter();
+    /** When the send in progress began, its publish timestamp; guarded by the send lock. */
+    private long sendStartNs;
     private final UnsafeBuffer payloadView = new UnsafeBuffer(new byte[0]);
     private BackPressurePolicy policy = BackPressurePolicy.BLOCK;
     private ConsistentHashRing<Pipe> ring;
@@ -163,10 +165,10 @@ public final class Pusher extends SocketBase
      */
     public void send(final byte[] payload)
     {
-        synchronized (waiter)
+        synchronized (sendLock)
         {
             payloadView.wrap(payload);
-            send(null, payloadView, 0, payload.length, NO_HEADERS);
+            send(null, payloadView, 0, payload.length, NO_HEADERS, null);
         }
     }
 
@@ -189,18 +191,22 @@ public final class Pusher extends SocketBase
      */
     public void send(final DirectBuffer buffer, final int offset, final int length)
     {
-        send(null, buffer, offset, length, NO_HEADERS);
+        send(null, buffer, offset, length, NO_HEADERS, null);
     }
 
     /**
-     * Sends a message with its headers (headers reach Petrel pullers; plain ZeroMQ pullers get the payload).
+     * Sends a message with its headers (headers reach Petrel pullers; plain ZeroMQ pullers get the payload). A
+     * puller of this node connected over {@code inproc://} receives the payload array itself, not a copy.
      *
      * @param message the message.
      */
     public void send(final Message message)
     {
-        final byte[] payload = message.payload();
-        send(null, new UnsafeBuffer(payload), 0, payload.length, message.headers());
+        synchronized (sendLock)
+        {
+            payloadView.wrap(message.payload());
+            send(null, payloadView, 0, message.payload().length, message.headers(), message);
+        }
     }
 
     /**
@@ -212,7 +218,7 @@ public final class Pusher extends SocketBase
      */
     public void send(final byte[] key, final byte[] payload)
     {
-        send(key, new UnsafeBuffer(payload), 0, payload.length, NO_HEADERS);
+        send(key, new UnsafeBuffer(payload), 0, payload.length, NO_HEADERS, null);
     }
 
     /**
@@ -228,10 +234,11 @@ public final class Pusher extends SocketBase
 
     private void send(
         final byte[] key, final DirectBuffer payload, final int offset, final int length,
-        final Map<String, String> headers)
+        final Map<String, String> headers, final Message handOff)
     {
         checkNotClosed();
-        final long deadline = System.nanoTime() + settings().sendTimeoutNs();
+        final long startNs = System.nanoTime();
+        final long deadline = startNs + settings().sendTimeoutNs();
         if (null != durable)
         {
             if (null != key || !headers.isEmpty())
@@ -242,20 +249,17 @@ public final class Pusher extends SocketBase
             sent.incrementAndGet();
             return;
         }
-        synchronized (waiter)
+        synchronized (sendLock)
         {
             waiter.reset();
+            sendStartNs = startNs;
             while (true)
             {
-                final Pipe full;
-                synchronized (sendLock)
+                final Pipe full = tryOnce(key, payload, offset, length, headers, handOff);
+                if (null == full && 0 < pipes.length)
                 {
-                    full = tryOnce(key, payload, offset, length, headers);
-                    if (null == full && 0 < pipes.length)
-                    {
-                        sent.incrementAndGet();
-                        return;
-                    }
+                    sent.incrementAndGet();
+                    return;
                 }
                 if (onBackPressure(full, deadline))
                 {
@@ -270,7 +274,7 @@ public final class Pusher extends SocketBase
      */
     private Pipe tryOnce(
         final byte[] key, final DirectBuffer payload, final int offset, final int length,
-        final Map<String, String> headers)
+        final Map<String, String> headers, final Message handOff)
     {
         final Pipe[] current = pipes;
         final int n = current.length;
@@ -285,12 +289,12 @@ public final class Pusher extends SocketBase
             {
                 return current[0];
             }
-            return Pipe.OK == offer(owner, payload, offset, length, headers) ? null : owner;
+            return Pipe.OK == offer(owner, payload, offset, length, headers, handOff) ? null : owner;
         }
         for (int i = 0; i < n; i++)
         {
             final Pipe pipe = current[(next + i) % n];
-            if (Pipe.OK == offer(pipe, payload, offset, length, headers))
+            if (Pipe.OK == offer(pipe, payload, offset, length, headers, handOff))
             {
                 next = (next + i + 1) % n;
                 return null;
@@ -301,14 +305,19 @@ public final class Pusher extends SocketBase
 
     private int offer(
         final Pipe pipe, final DirectBuffer payload, final int offset, final int length,
-        final Map<String, String> headers)
+        final Map<String, String> headers, final Message handOff)
     {
         frames.reset();
+        if (null != handOff && pipe.carriesObjects())
+        {
+            return pipe.offer(frames.handOff(
+                new Message("", handOff.payload(), handOff.headers(), 0, 0, EpochNanos.of(sendStartNs))));
+        }
         if (pipe.isPetrelPeer())
         {
             scratch.checkLimit(Envelope.maxLength(0, headers));
             final int metaLength = Envelope.encode(
-                scratch, 0, EpochNanos.now(), 0, 0, null, 0, headers);
+                scratch, 0, EpochNanos.of(sendStartNs), 0, 0, null, 0, headers);
             frames.add(scratch, 0, metaLength);
         }
         frames.add(payload, offset, length);
@@ -340,8 +349,10 @@ public final class Pusher extends SocketBase
             case DROP_OLDEST:
                 if (null != full)
                 {
-                    full.requestDropOldest();
-                    countDrop(full, DropReason.EVICTED_OLDEST);
+                    if (full.requestDropOldest())
+                    {
+                        countDrop(full, DropReason.EVICTED_OLDEST);
+                    }
                 }
                 break;
             default:

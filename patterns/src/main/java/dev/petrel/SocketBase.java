@@ -65,6 +65,24 @@ abstract class SocketBase implements AutoCloseable
     abstract boolean onMessage(Pipe pipe, InboundFrames frames);
 
     /**
+     * @return true when in-process peers may hand this socket messages by reference ({@link #onObject}).
+     */
+    boolean acceptsObjects()
+    {
+        return false;
+    }
+
+    /**
+     * A message from an in-process peer by reference (I/O thread); only called when {@link #acceptsObjects()}.
+     *
+     * @return true when taken; false to be called again later.
+     */
+    boolean onObject(final Pipe pipe, final Object message)
+    {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " takes no objects");
+    }
+
+    /**
      * A new peer, before other threads can see it: the only moment the I/O thread may write to its pipe freely.
      */
     void onAttached(final Pipe pipe)
@@ -365,6 +383,26 @@ abstract class SocketBase implements AutoCloseable
             try
             {
                 return SocketBase.this.onMessage(pipe, frames);
+            }
+            catch (final RuntimeException ex)
+            {
+                node.onError(ex);
+                return true;
+            }
+        }
+
+        @Override
+        public boolean acceptsObjects()
+        {
+            return SocketBase.this.acceptsObjects();
+        }
+
+        @Override
+        public boolean onObject(final Pipe pipe, final Object message)
+        {
+            try
+            {
+                return SocketBase.this.onObject(pipe, message);
             }
             catch (final RuntimeException ex)
             {

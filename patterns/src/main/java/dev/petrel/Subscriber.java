@@ -45,12 +45,12 @@ public final class Subscriber extends SocketBase
     private final Envelope envelope = new Envelope();
     private final OutboundFrames ioFrames = new OutboundFrames();
     private final ExpandableArrayBuffer ioScratch = new ExpandableArrayBuffer(128);
+    private final UnsafeBuffer objectView = new UnsafeBuffer(new byte[0]);
     private volatile ReceiveQueue queue;
     private final AtomicBoolean reconcileScheduled = new AtomicBoolean();
     private final Runnable reconcileTask = this::reconcileAll;
     private final Map<Pipe, Map<Integer, Subscription>> sentByPipe = new IdentityHashMap<>();
     private final MessageHandler durableCallbacks = this::runCallbacks;
-    private final UnsafeBuffer durablePayloadView = new UnsafeBuffer(new byte[0]);
     private DurableReceiver durable;
 
     Subscriber(final Node node)
@@ -456,6 +456,41 @@ public final class Subscriber extends SocketBase
         return true;
     }
 
+    @Override
+    boolean acceptsObjects()
+    {
+        return true;
+    }
+
+    /**
+     * A message from a publisher of this node, by reference, for the subscriptions that publisher matched.
+     */
+    @Override
+    boolean onObject(final Pipe pipe, final Object object)
+    {
+        final TargetedMessage targeted = (TargetedMessage)object;
+        final Message message = targeted.message();
+        boolean queued = false;
+        for (final int sid : targeted.sids())
+        {
+            final Subscription subscription = subscriptions.get(sid);
+            if (null == subscription)
+            {
+                continue;
+            }
+            final BufferHandler view = subscription.bufferHandler();
+            if (null != view)
+            {
+                received.incrementAndGet();
+                objectView.wrap(message.payload());
+                view.onMessage(objectView, 0, message.payload().length);
+                continue;
+            }
+            queued = dispatch(pipe, subscription, message, queued);
+        }
+        return true;
+    }
+
     private void onPlainMessage(final Pipe pipe, final InboundFrames frames)
     {
         final String matchKey = MessageCodec.text(frames, 0);
@@ -538,8 +573,8 @@ public final class Subscriber extends SocketBase
                 }
                 else if (null != view)
                 {
-                    durablePayloadView.wrap(message.payload());
-                    view.onMessage(durablePayloadView, 0, message.payload().length);
+                    objectView.wrap(message.payload());
+                    view.onMessage(objectView, 0, message.payload().length);
                 }
             }
         }

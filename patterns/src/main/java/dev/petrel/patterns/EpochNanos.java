@@ -25,6 +25,15 @@ public final class EpochNanos
      */
     public static long now()
     {
-        return BASE_EPOCH_NS + (System.nanoTime() - BASE_NANO_TIME);
+        return of(System.nanoTime());
+    }
+
+    /**
+     * @param nanoTime a reading of {@link System#nanoTime()} taken in this JVM.
+     * @return that moment in nanoseconds since the epoch, for callers that read the clock already.
+     */
+    public static long of(final long nanoTime)
+    {
+        return BASE_EPOCH_NS + (nanoTime - BASE_NANO_TIME);
     }
 }

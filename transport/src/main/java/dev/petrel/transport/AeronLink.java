@@ -35,16 +35,18 @@ import org.agrona.concurrent.UnsafeBuffer;
  * {@link AeronHello}; its owner ({@link AeronAcceptor} or {@link AeronConnector}) drives the handshake and then
  * calls {@link #activate}.
  * <p>
- * Owned by the I/O thread, except the drain: the thread that queued a message drains the pipe into the publication
- * itself when no other thread is draining it, so a message reaches Aeron without waiting for the I/O thread's next
- * duty cycle. A lock keeps one drainer at a time, which the exclusive publication and the pipe's ring require.
+ * Owned by the I/O thread, except the drain: a sending thread that finds the pipe's queue empty and no other thread
+ * draining it encodes its message straight into the publication ({@link #writeIfIdle}), and one that queued a
+ * message drains the pipe into the publication itself, so a message reaches Aeron without waiting for the I/O
+ * thread's next duty cycle. A lock keeps one writer at a time, which the exclusive publication and the pipe's ring
+ * require, and a message is written directly only when nothing is queued ahead of it.
  * <p>
  * Multi-destination pub/sub uses two one-way variants: a fan-out link ({@link #fanOut}) has only the publication
  * that reaches every subscriber, needs no receiver to stay open and drops what it sends while none is there; a
  * fan-in link has only an image (no publication, so what the socket queues on it is discarded) and skips
  * fragments until the first that begins a message, since it may join a stream in the middle of one.
  */
-final class AeronLink implements FrameSink, ControlledFragmentHandler, ControlledMessageHandler
+final class AeronLink implements FrameSink, ControlledFragmentHandler, ControlledMessageHandler, DirectWriter
 {
     private static final int FRAGMENT_LIMIT = 64;
     private static final int DRAIN_LIMIT = 256;
@@ -199,6 +201,7 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
     void activate(final PeerHandshake handshake)
     {
         pipe = new Pipe(handler.settings(), this::onOffered, remoteAddress, connectedEndpoint, handshake);
+        pipe.directWriter(this);
         if (null != receiverCount)
         {
             pipe.fanOut(receiverCount);
@@ -269,6 +272,45 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
             }
         }
         agent.wake();
+    }
+
+    @Override
+    public int maxDirectLength()
+    {
+        final ExclusivePublication current = publication;
+        return null == current ? 0 : current.maxPayloadLength();
+    }
+
+    @Override
+    public boolean writeIfIdle(final OutboundFrames frames, final int encodedLength)
+    {
+        if (!drainLock.tryLock())
+        {
+            return false;
+        }
+        try
+        {
+            if (closed || pipe.hasQueued())
+            {
+                return false;
+            }
+            final long result = publication.tryClaim(encodedLength, claim);
+            if (result > 0)
+            {
+                Pipe.encodeInto(frames, claim.buffer(), claim.offset());
+                claim.commit();
+            }
+            else if (Publication.NOT_CONNECTED != result || null == receiverCount)
+            {
+                return false;
+            }
+        }
+        finally
+        {
+            drainLock.unlock();
+        }
+        agent.wake();
+        return true;
     }
 
     /**

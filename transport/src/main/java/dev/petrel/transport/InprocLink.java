@@ -14,7 +14,8 @@ import org.agrona.concurrent.ControlledMessageHandler;
 
 /**
  * Two sockets of one node joined in memory: each side's queued frames are decoded straight out of its pipe's
- * queue into the other side, with the same back pressure as TCP and no system call. Owned by the I/O thread.
+ * queue into the other side, with the same back pressure as TCP and no system call. A socket that takes objects
+ * gets messages sent as objects by reference, with no copy and no decoding. Owned by the I/O thread.
  */
 final class InprocLink
 {
@@ -119,6 +120,10 @@ final class InprocLink
             this.pipe = new Pipe(handler.settings(), agent::wake, remoteAddress, connectedEndpoint,
                 new PeerHandshake(other.socketType(), other.identity(), properties, ZmtpDescriptor.MINOR_VERSION));
             this.decoder = new ZmtpFrameDecoder(handler.settings().maxMessageLength());
+            if (other.acceptsObjects())
+            {
+                pipe.carryObjects();
+            }
         }
 
         int transfer()
@@ -137,6 +142,15 @@ final class InprocLink
             if (peer.decoder.hasPending())
             {
                 return Action.ABORT;
+            }
+            if (Pipe.RECORD_OBJECT == msgTypeId)
+            {
+                if (!peer.handler.onObject(peer.pipe, pipe.peekObject()))
+                {
+                    return Action.ABORT;
+                }
+                pipe.takeObject();
+                return Action.CONTINUE;
             }
             final int consumed = peer.decoder.decode(buffer, index, length, peer);
             if (consumed < 0)

@@ -1,6 +1,7 @@
 package dev.petrel.transport;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -38,6 +39,9 @@ public final class IoAgent implements Agent, AutoCloseable
     static final int SELECTING = 1;
     /** {@link #blockedIn(int)}: the I/O thread is parked. */
     static final int PARKED = 2;
+    /** A sending thread has ended the block or park; the I/O thread sets {@link #AWAKE} when it returns. */
+    private static final int WOKEN = 3;
+    private static final VarHandle BLOCKED_IN = blockedInHandle();
 
     /** The system property naming the directory of an external Aeron media driver. */
     public static final String AERON_DIR_PROP_NAME = AeronMedia.AERON_DIR_PROP_NAME;
@@ -281,13 +285,18 @@ public final class IoAgent implements Agent, AutoCloseable
     {
         // The caller's queue write is a release store; without a full fence the read of the flag below could be
         // ordered before it, miss the I/O thread going to sleep, and leave the write unseen until a timeout.
+        // Only the caller that moves the state on wakes the thread: a burst of sends costs one wake-up system call.
         VarHandle.fullFence();
         final int state = blockedIn;
+        if (AWAKE == state || WOKEN == state || !BLOCKED_IN.compareAndSet(this, state, WOKEN))
+        {
+            return;
+        }
         if (SELECTING == state)
         {
             selector.wakeup();
         }
-        else if (PARKED == state)
+        else
         {
             LockSupport.unpark(runner.thread());
         }
@@ -309,6 +318,18 @@ public final class IoAgent implements Agent, AutoCloseable
     boolean pollsAeron()
     {
         return aeron.isStarted();
+    }
+
+    private static VarHandle blockedInHandle()
+    {
+        try
+        {
+            return MethodHandles.lookup().findVarHandle(IoAgent.class, "blockedIn", int.class);
+        }
+        catch (final ReflectiveOperationException ex)
+        {
+            throw new ExceptionInInitializerError(ex);
+        }
     }
 
     /**

@@ -7,6 +7,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * The frames of one message to send, held by reference: nothing is copied until a pipe encodes them.
+ * Optionally the message also comes as an immutable object that an in-process pipe hands to its peer instead of
+ * encoding the frames (see {@link #handOff(Object)}).
  * Reusable through {@link #reset()}; not thread-safe (each socket keeps its own under its send lock).
  */
 public final class OutboundFrames
@@ -17,6 +19,7 @@ public final class OutboundFrames
     private int[] lengths = new int[4];
     private int count;
     private boolean command;
+    private Object handOff;
 
     /**
      * Empties the list for the next message.
@@ -27,6 +30,7 @@ public final class OutboundFrames
     {
         count = 0;
         command = false;
+        handOff = null;
         return this;
     }
 
@@ -79,6 +83,28 @@ public final class OutboundFrames
     {
         command = true;
         return this;
+    }
+
+    /**
+     * Offers the message as an object as well: a pipe to a socket of the same process that takes objects passes
+     * this reference on and never touches the frames. The object must be immutable, and must stay unchanged after
+     * the send, since the receiver reads it later on another thread.
+     *
+     * @param message what the receiving socket gets, or null for none.
+     * @return this.
+     */
+    public OutboundFrames handOff(final Object message)
+    {
+        this.handOff = message;
+        return this;
+    }
+
+    /**
+     * @return the object to hand over in place of the frames, or null.
+     */
+    public Object handOff()
+    {
+        return handOff;
     }
 
     /**

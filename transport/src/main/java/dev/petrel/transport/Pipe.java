@@ -9,6 +9,7 @@ import dev.petrel.transport.zmtp.ZmtpFrameHeader;
 import dev.petrel.transport.zmtp.ZmtpSocketType;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.ControlledMessageHandler;
+import org.agrona.concurrent.OneToOneConcurrentArrayQueue;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
@@ -33,6 +34,9 @@ public final class Pipe implements ControlledMessageHandler
     static final int RECORD_WHOLE = 1;
     static final int RECORD_CHUNK = 2;
     static final int RECORD_LAST = 3;
+    /** A message handed over by reference: the record is empty and the object waits in the pipe's object queue. */
+    static final int RECORD_OBJECT = 4;
+    private static final int RECORD_SLOT = 8;
 
     private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
 
@@ -56,6 +60,8 @@ public final class Pipe implements ControlledMessageHandler
     private boolean midMessage;
     private volatile Object attachment;
     private IntSupplier receiverCount;
+    private OneToOneConcurrentArrayQueue<Object> objects;
+    private DirectWriter directWriter;
 
     /**
      * @param config            transport settings (high-water mark, buffer length).
@@ -114,6 +120,35 @@ public final class Pipe implements ControlledMessageHandler
         return null == receiverCount ? 1 : receiverCount.getAsInt();
     }
 
+    /**
+     * Lets this pipe hand messages over by reference (an in-process peer that takes objects); called before the
+     * socket sees the pipe.
+     */
+    void carryObjects()
+    {
+        objects = new OneToOneConcurrentArrayQueue<>(Math.min(highWaterMark, ring.capacity() / RECORD_SLOT));
+    }
+
+    /**
+     * @return true when a message offered with {@link OutboundFrames#handOff(Object)} reaches the peer as that same
+     *         object, uncopied; sockets build the object only then.
+     */
+    public boolean carriesObjects()
+    {
+        return null != objects;
+    }
+
+    /**
+     * Lets senders write straight into the medium when nothing is queued ahead of them; called before the socket
+     * sees the pipe.
+     *
+     * @param writer the medium's writer.
+     */
+    void directWriter(final DirectWriter writer)
+    {
+        this.directWriter = writer;
+    }
+
     void bind(final Runnable closer, final ControlledMessageHandler drainTarget)
     {
         this.closer = closer;
@@ -137,7 +172,18 @@ public final class Pipe implements ControlledMessageHandler
         {
             return BACK_PRESSURED;
         }
+        if (null != objects && null != frames.handOff())
+        {
+            return offerObject(frames.handOff());
+        }
         final long encodedLength = encodedLength(frames);
+        if (null != directWriter && encodedLength <= directWriter.maxDirectLength() &&
+            directWriter.writeIfIdle(frames, (int)encodedLength))
+        {
+            offered = offered + 1;
+            drained = drained + 1;
+            return OK;
+        }
         if (encodedLength <= ring.maxMsgLength())
         {
             final int index = ring.tryClaim(RECORD_WHOLE, (int)encodedLength);
@@ -155,6 +201,43 @@ public final class Pipe implements ControlledMessageHandler
         offered = offered + 1;
         waker.run();
         return OK;
+    }
+
+    /**
+     * Queues the object and, in the ring, an empty record that keeps its place in the order of messages.
+     */
+    private int offerObject(final Object message)
+    {
+        final int index = ring.tryClaim(RECORD_OBJECT, 0);
+        if (index <= 0)
+        {
+            return BACK_PRESSURED;
+        }
+        if (!objects.offer(message))
+        {
+            ring.abort(index);
+            return BACK_PRESSURED;
+        }
+        ring.commit(index);
+        offered = offered + 1;
+        waker.run();
+        return OK;
+    }
+
+    /**
+     * @return the object of the {@link #RECORD_OBJECT} being drained; it stays queued until {@link #takeObject}.
+     */
+    Object peekObject()
+    {
+        return objects.peek();
+    }
+
+    /**
+     * Removes the object of the {@link #RECORD_OBJECT} just drained.
+     */
+    void takeObject()
+    {
+        objects.poll();
     }
 
     /**
@@ -183,7 +266,7 @@ public final class Pipe implements ControlledMessageHandler
         return length;
     }
 
-    private static void encodeInto(final OutboundFrames frames, final MutableDirectBuffer dst, final int index)
+    static void encodeInto(final OutboundFrames frames, final MutableDirectBuffer dst, final int index)
     {
         int at = index;
         final int last = frames.count() - 1;
@@ -275,12 +358,17 @@ public final class Pipe implements ControlledMessageHandler
     }
 
     /**
-     * Asks the I/O thread to discard the oldest queued whole message (for the drop-oldest policy).
+     * Asks the I/O thread to discard the oldest queued whole message (for the drop-oldest policy). One request is
+     * outstanding at a time, so a sender that retries while the I/O thread catches up evicts one message, not one
+     * per retry.
+     *
+     * @return true when this call made the request; false when one is still pending.
      */
-    public void requestDropOldest()
+    public boolean requestDropOldest()
     {
-        dropOldestRequests.incrementAndGet();
+        final boolean requested = dropOldestRequests.compareAndSet(0, 1);
         waker.run();
+        return requested;
     }
 
     /**
@@ -298,8 +386,13 @@ public final class Pipe implements ControlledMessageHandler
     public Action onMessage(
         final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
     {
-        if (RECORD_WHOLE == msgTypeId && !midMessage && dropOldestRequests.get() > 0)
+        if ((RECORD_WHOLE == msgTypeId || RECORD_OBJECT == msgTypeId) && !midMessage &&
+            dropOldestRequests.get() > 0)
         {
+            if (RECORD_OBJECT == msgTypeId)
+            {
+                takeObject();
+            }
             dropOldestRequests.decrementAndGet();
             drained = drained + 1;
             return Action.CONTINUE;

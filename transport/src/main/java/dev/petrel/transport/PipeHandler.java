@@ -48,6 +48,27 @@ public interface PipeHandler
     boolean onMessage(Pipe pipe, InboundFrames frames);
 
     /**
+     * @return true when this socket takes messages from in-process peers as objects ({@link #onObject}), so that
+     *         they are handed over by reference instead of being encoded and decoded.
+     */
+    default boolean acceptsObjects()
+    {
+        return false;
+    }
+
+    /**
+     * A message arrived from an in-process peer by reference; only called when {@link #acceptsObjects()}.
+     *
+     * @param pipe    from this peer.
+     * @param message the object the peer's socket handed over.
+     * @return true when taken; false to be called again later with the same object (back pressure).
+     */
+    default boolean onObject(final Pipe pipe, final Object message)
+    {
+        throw new UnsupportedOperationException("this socket takes no objects");
+    }
+
+    /**
      * A command other than READY, PING and PONG arrived (SUBSCRIBE, CANCEL, Petrel commands).
      *
      * @param pipe   from this peer.

@@ -1,0 +1,23 @@
+package dev.petrel.transport;
+
+/**
+ * A medium that a sending thread may write into itself, skipping its pipe's queue, when nothing is queued ahead
+ * of the message: an Aeron publication, which takes writes from any thread.
+ */
+interface DirectWriter
+{
+    /**
+     * @return the longest encoded message a direct write takes.
+     */
+    int maxDirectLength();
+
+    /**
+     * Writes the message into the medium now if the pipe has nothing queued and no other thread is draining it;
+     * otherwise leaves it to the pipe's queue, so order is kept.
+     *
+     * @param frames        the message.
+     * @param encodedLength its length once encoded, at most {@link #maxDirectLength()}.
+     * @return true when written.
+     */
+    boolean writeIfIdle(OutboundFrames frames, int encodedLength);
+}
