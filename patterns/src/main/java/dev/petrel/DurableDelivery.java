@@ -20,7 +20,8 @@ interface DurableDelivery
          * @param sender     the sender, for dead letters and errors.
          * @param log        the open log.
          * @param producerId the sender's producer ID.
-         * @param base       the lowest sequence every known receiver acknowledged everything up to.
+         * @param base       the lowest sequence every known receiver acknowledged everything up to (a delivery
+         *                   with a stream per receiver starts each at that receiver's own position instead).
          * @return the delivery.
          */
         DurableDelivery create(DurableSender sender, DurableLog log, long producerId, long base);

@@ -27,7 +27,8 @@ import org.agrona.DirectBuffer;
  * node's timer thread.
  * <p>
  * {@link #send} is thread safe and blocks while the log holds {@code sendHighWaterMark} messages not yet taken
- * into the window; everything else runs on the I/O thread or the timer thread and never blocks the I/O thread.
+ * into the window, and while the cursor of a newly attached receiver is being registered; everything else runs on
+ * the I/O thread or the timer thread and never blocks the I/O thread.
  */
 final class DurableSender
 {

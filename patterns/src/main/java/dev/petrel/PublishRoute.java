@@ -17,7 +17,7 @@ import org.agrona.ExpandableArrayBuffer;
  * {@link SubjectRecordDescriptor}); a subscriber that has no subscription yet is waited for. A record travels as
  * ZeroMQ pub/sub does, subject frame first, then an envelope frame with the sequence, then the payload; the
  * subscriber matches the subject against its own subscriptions again. Queue groups do not apply to durable
- * subscribers. I/O thread only.
+ * subscribers. A record without a subject (a log a durable pusher wrote) is wanted by no one. I/O thread only.
  */
 final class PublishRoute implements DeliveryRoute
 {
@@ -31,6 +31,10 @@ final class PublishRoute implements DeliveryRoute
         if (null == peer || !peer.hasSubscriptions())
         {
             return HOLD;
+        }
+        if (!SubjectRecordDescriptor.isSubjectRecord(record, length))
+        {
+            return SKIP;
         }
         return 0 == peer.durableMatcher().match(peer.subscriptions(), subject(sequence, record, length)) ?
             SKIP : SEND;

@@ -59,18 +59,32 @@ public final class SubjectRecordDescriptor
     /**
      * @param record a record starting at 0.
      * @param length the record length.
+     * @return true when the record has this layout (a subject length that fits), as a log written by another kind
+     *         of sender may not.
+     */
+    public static boolean isSubjectRecord(final DirectBuffer record, final int length)
+    {
+        if (length < SUBJECT_OFFSET)
+        {
+            return false;
+        }
+        final int subjectLength = record.getInt(SUBJECT_LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN);
+        return subjectLength >= 0 && subjectLength <= length - SUBJECT_OFFSET;
+    }
+
+    /**
+     * @param record a record starting at 0.
+     * @param length the record length.
      * @return the subject length.
      * @throws IllegalArgumentException when the subject does not fit the record.
      */
     public static int subjectLength(final DirectBuffer record, final int length)
     {
-        final int subjectLength = length < SUBJECT_OFFSET ? -1 :
-            record.getInt(SUBJECT_LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN);
-        if (subjectLength < 0 || subjectLength > length - SUBJECT_OFFSET)
+        if (!isSubjectRecord(record, length))
         {
             throw new IllegalArgumentException("not a subject record");
         }
-        return subjectLength;
+        return record.getInt(SUBJECT_LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN);
     }
 
     /**
