@@ -6,35 +6,43 @@ import dev.petrel.durability.DedupWindow;
 import dev.petrel.durability.DurableLog;
 import dev.petrel.durability.FsyncPolicy;
 import dev.petrel.durability.LogReader;
-import org.agrona.MutableDirectBuffer;
+import org.agrona.DirectBuffer;
+import org.agrona.collections.Long2LongHashMap;
 
 /**
- * A durable puller's memory of what it processed: a {@link DedupWindow} checkpointed now and then to
- * {@value #CHECKPOINT_FILE_NAME}, plus a journal (a {@link DurableLog} in {@value #JOURNAL_DIR_NAME}) with one
- * record per processed message written after the message is processed and before it is acknowledged:
- * <pre>
- *  producer ID (8) · sequence (8) · base (8)     native order
- * </pre>
- * Opening loads the checkpoint and replays the journal into it (replaying is idempotent). The journal is written
- * without forcing, so it survives a process crash without blocking the writer; after a host crash, messages
- * processed shortly before may be processed again. Checkpoints let retention free old journal segments.
+ * A durable puller's memory of what it handed to the application and what the application processed: a
+ * {@link DedupWindow} of every message handed over, the set of those handed over and not known to be processed,
+ * and a journal (a {@link DurableLog} in {@value #JOURNAL_DIR_NAME}) of {@link JournalBatch} records that both are
+ * rebuilt from after a restart. A message is journalled as handed before the application can see it and as
+ * processed before it is acknowledged, so after a crash of the process every message is either processed (dropped
+ * when it comes again), in doubt (handed, maybe processed: handed over again as redelivered) or new.
  * <p>
- * {@link #record} is thread safe (one scratch buffer per calling thread); the window and
- * {@link #checkpointIfDue()} belong to the I/O thread.
+ * The window is checkpointed now and then to {@value #CHECKPOINT_FILE_NAME}, the messages in doubt are journalled
+ * again after it, and the journal before them is left to retention. The journal is written without forcing, so it
+ * survives a process crash without blocking the writer; after a host crash, messages processed shortly before may
+ * be processed again without being marked as redelivered.
+ * <p>
+ * Owned by the I/O thread.
  */
 final class DedupJournal implements AutoCloseable
 {
     static final String CHECKPOINT_FILE_NAME = "dedup.dat";
     static final String JOURNAL_DIR_NAME = "journal";
-    static final int RECORD_LENGTH = 24;
-    static final long CHECKPOINT_INTERVAL_RECORDS = 65_536;
+    static final long CHECKPOINT_INTERVAL_ENTRIES = 65_536;
 
+    /**
+     * Records of the first journal format: one processed message, producer ID · sequence · base.
+     */
+    private static final int SINGLE_RECORD_LENGTH = 24;
     private static final String CHECKPOINT_CURSOR = "checkpoint";
 
     private final Path checkpointFile;
     private final DurableLog journal;
     private final DedupWindow window;
-    private long checkpointedSequence;
+    private final SequenceSet handed = new SequenceSet();
+    private final Long2LongHashMap bases = new Long2LongHashMap(0);
+    private final JournalBatch rewritten = new JournalBatch(JournalBatch.HANDED);
+    private long entriesSinceCheckpoint;
 
     DedupJournal(final Path stateDir)
     {
@@ -43,12 +51,11 @@ final class DedupJournal implements AutoCloseable
             .logDir(stateDir.resolve(JOURNAL_DIR_NAME))
             .fsyncPolicy(FsyncPolicy.NEVER)
             .segmentLength(1024 * 1024)
-            .maxPayloadLength(RECORD_LENGTH));
+            .maxPayloadLength(JournalBatch.MAX_LENGTH));
         try
         {
             this.window = DedupWindow.load(checkpointFile);
             journal.receivers().register(CHECKPOINT_CURSOR);
-            checkpointedSequence = journal.receivers().ackedSequence(CHECKPOINT_CURSOR);
             replay();
         }
         catch (final RuntimeException ex)
@@ -65,48 +72,111 @@ final class DedupJournal implements AutoCloseable
             int read;
             do
             {
-                read = reader.poll((buffer, offset, length, sequence, timestampNs) ->
-                {
-                    final long producerId = buffer.getLong(offset);
-                    window.advance(producerId, buffer.getLong(offset + 16));
-                    window.onMessage(producerId, buffer.getLong(offset + 8));
-                }, 4096);
+                read = reader.poll((buffer, offset, length, sequence, timestampNs) -> apply(buffer, offset, length),
+                    4096);
             }
             while (read > 0);
         }
     }
 
+    private void apply(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (SINGLE_RECORD_LENGTH == length)
+        {
+            onEntry(JournalBatch.PROCESSED, buffer.getLong(offset), buffer.getLong(offset + 8),
+                buffer.getLong(offset + 16));
+            return;
+        }
+        final int kind = JournalBatch.kind(buffer, offset);
+        for (int i = 0, n = JournalBatch.count(buffer, offset); i < n; i++)
+        {
+            onEntry(kind, JournalBatch.producerId(buffer, offset, i), JournalBatch.sequence(buffer, offset, i),
+                JournalBatch.base(buffer, offset, i));
+        }
+    }
+
+    private void onEntry(final int kind, final long producerId, final long sequence, final long base)
+    {
+        onBase(producerId, base);
+        window.onMessage(producerId, sequence);
+        if (JournalBatch.HANDED == kind)
+        {
+            handed.add(producerId, sequence);
+        }
+        else
+        {
+            handed.remove(producerId, sequence);
+        }
+    }
+
+    /**
+     * @return every message handed to the application, processed or not.
+     */
     DedupWindow window()
     {
         return window;
     }
 
     /**
-     * Records a processed message.
-     *
-     * @param scratch of the calling thread, at least {@value #RECORD_LENGTH} bytes.
+     * Counts every message of a producer up to a base the producer announced as seen: it vouches that they were
+     * all processed, by this receiver or another.
      */
-    void record(final MutableDirectBuffer scratch, final long producerId, final long sequence, final long base)
+    void onBase(final long producerId, final long base)
     {
-        scratch.putLong(0, producerId);
-        scratch.putLong(8, sequence);
-        scratch.putLong(16, base);
-        journal.append(scratch, 0, RECORD_LENGTH);
+        window.advance(producerId, base);
+        if (base > bases.get(producerId))
+        {
+            bases.put(producerId, base);
+        }
     }
 
     /**
-     * Saves the window and lets retention free the journal it covers, once enough records have accumulated. Call
-     * only when every message the window counts as seen has been recorded.
+     * @return the messages handed to the application and not known to be processed; the caller adds each message
+     *         it hands over and removes each it journals as processed.
+     */
+    SequenceSet handed()
+    {
+        return handed;
+    }
+
+    /**
+     * Appends a batch as one record; it reaches the file before this returns.
+     */
+    void record(final JournalBatch batch)
+    {
+        journal.append(batch.buffer(), 0, batch.length());
+        entriesSinceCheckpoint += batch.count();
+    }
+
+    /**
+     * Once enough entries have accumulated: saves the window, journals again the messages still in doubt (dropping
+     * those the pushers' bases vouch for), and lets retention free the journal before them.
      */
     void checkpointIfDue()
     {
-        final long last = journal.lastSequence();
-        if (last - checkpointedSequence >= CHECKPOINT_INTERVAL_RECORDS)
+        if (entriesSinceCheckpoint < CHECKPOINT_INTERVAL_ENTRIES)
         {
-            window.save(checkpointFile);
-            journal.receivers().ack(CHECKPOINT_CURSOR, last);
-            checkpointedSequence = last;
+            return;
         }
+        window.save(checkpointFile);
+        final long covered = journal.lastSequence();
+        bases.forEachLong(handed::removeThrough);
+        handed.forEach((producerId, sequence) ->
+        {
+            rewritten.add(producerId, sequence, bases.get(producerId));
+            if (rewritten.isFull())
+            {
+                record(rewritten);
+                rewritten.clear();
+            }
+        });
+        if (!rewritten.isEmpty())
+        {
+            record(rewritten);
+            rewritten.clear();
+        }
+        journal.receivers().ack(CHECKPOINT_CURSOR, covered);
+        entriesSinceCheckpoint = 0;
     }
 
     @Override

@@ -66,6 +66,7 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
     @Override
     public boolean dispatch(final long nowNs)
     {
+        final boolean partlyWritten = finishPartials();
         load();
         roomLacking = false;
         held = false;
@@ -76,26 +77,28 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
             if (InFlightWindow.PENDING == window.state(sequence) && !assign(sequence, nowNs))
             {
                 window.pendingFrom(sequence);
-                return endPass();
+                return endPass(partlyWritten);
             }
         }
         window.pendingFrom(last + 1);
-        return endPass();
+        return endPass(partlyWritten);
     }
 
     /**
      * Moves the base past records skipped in the pass.
      *
-     * @return true when another pass is due: a pipe lacked room, or the base moved, making room for more records.
+     * @param partlyWritten whether a message too large for one pipe record is still partly written.
+     * @return true when another pass is due: a pipe lacked room, a message is partly written, or the base moved,
+     *         making room for more records.
      */
-    private boolean endPass()
+    private boolean endPass(final boolean partlyWritten)
     {
         if (skipped && window.advanceBase())
         {
             baseMoved = true;
             return true;
         }
-        return roomLacking;
+        return roomLacking || partlyWritten;
     }
 
     /**
@@ -139,6 +142,19 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
     boolean hasLinks()
     {
         return !links.isEmpty();
+    }
+
+    /**
+     * @return true when a message too large for one pipe record is still partly written.
+     */
+    private boolean finishPartials()
+    {
+        boolean partlyWritten = false;
+        for (int i = 0, n = links.size(); i < n; i++)
+        {
+            partlyWritten |= !links.get(i).finishPartial();
+        }
+        return partlyWritten;
     }
 
     private void load()
@@ -217,6 +233,10 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
     private boolean send(final SenderLink link, final long sequence)
     {
         final Pipe pipe = link.pipe();
+        if (!link.finishPartial())
+        {
+            return false;
+        }
         if (sequence - link.baseSent() > InFlightWindow.CAPACITY)
         {
             ioFrames.reset().add(ioScratch, 0, DurableCommand.encodeStream(ioScratch, producerId, window.base()))
@@ -228,7 +248,14 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
             link.baseSent(window.base());
         }
         route.encode(ioFrames, ioScratch, sequence, window.payload(sequence), window.length(sequence));
-        return Pipe.OK == pipe.tryOffer(ioFrames);
+        final int result = pipe.tryOffer(ioFrames);
+        if (Pipe.BACK_PRESSURED == result && 0 == pipe.queued())
+        {
+            // Refused by an empty pipe: too large for one record of its ring, so it goes in parts.
+            link.startPartial(Pipe.encode(ioFrames));
+            return true;
+        }
+        return Pipe.OK == result;
     }
 
     @Override

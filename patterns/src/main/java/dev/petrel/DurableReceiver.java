@@ -1,14 +1,16 @@
 package dev.petrel;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 import dev.petrel.durability.DedupResult;
+import dev.petrel.durability.ReceiverCursors;
 import dev.petrel.patterns.DurableCommand;
 import dev.petrel.patterns.Envelope;
 import dev.petrel.transport.OutboundFrames;
@@ -16,25 +18,29 @@ import dev.petrel.transport.Pipe;
 import dev.petrel.transport.zmtp.InboundFrames;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * The durable side of a {@link Puller} or {@link Subscriber}: announces the receiver name to each Petrel peer,
- * drops duplicates by (producer ID, sequence) with a {@link DedupJournal}, records each processed message and then
- * acknowledges it. A message from a durable pusher is an envelope frame and a payload frame; one from a durable
- * publisher has a subject frame first.
+ * The durable side of a {@link Puller} or {@link Subscriber}: announces the receiver name to each Petrel peer (a
+ * message from a durable pusher is an envelope frame and a payload frame; one from a durable publisher has a subject
+ * frame first), journals what it hands
+ * to the application and what the application processed in a {@link DedupJournal}, drops what was processed,
+ * hands again, marked {@link Message#redelivered() redelivered}, what was in doubt, and acknowledges.
  * <p>
  * Runs on the I/O thread (the only writer of a socket's pipes), except {@link #complete(Message)}, which receiving
- * threads call and which hands the acknowledgement to the I/O thread. Each message the handler processed is
- * journalled at once, and acknowledged cumulatively in batches: once {@value #ACK_BATCH} are waiting, otherwise
- * when the I/O thread's read pass ends. A message delivered to the receive queue and not yet completed is neither
- * acknowledged nor accepted again while it waits, so a crash before completion has it delivered again. A message
- * whose handler threw, or that was lost with its connection before reaching the receive queue, is processed again
- * when it is redelivered.
+ * threads call and which hands the acknowledgement to the I/O thread. The order of effects per message is: journal
+ * as handed, hand over, journal as processed, acknowledge; so a crash of the process at any point leaves the
+ * message acknowledged (and dropped when it comes again) or delivered again, marked redelivered when the
+ * application may have seen it. With a handler, the messages of a read pass (at most {@value #ACK_BATCH}) share
+ * each journal write and the acknowledgement: they wait for the end of the pass, then go to the handler in
+ * arrival order. With the receive queue, each message is journalled as handed before it is queued, and the
+ * acknowledgements the application made are journalled together on the I/O thread.
+ * <p>
+ * A message delivered again while this process still holds it (in the queue or the batch) is settled with the
+ * held one. A message whose handler threw is reported with a PNACK and delivered again.
  */
 final class DurableReceiver
 {
-    static final int ACK_BATCH = 256;
+    static final int ACK_BATCH = JournalBatch.MAX_ENTRIES;
 
     private final SocketBase socket;
     private final Predicate<Message> inbox;
@@ -43,23 +49,26 @@ final class DurableReceiver
     private final Envelope envelope = new Envelope();
     private final OutboundFrames ioFrames = new OutboundFrames();
     private final ExpandableArrayBuffer ioScratch = new ExpandableArrayBuffer(64);
-    private final Set<Receipt> outstanding = new HashSet<>();
-    private final Set<Receipt> unprocessed = new HashSet<>();
+    private final SequenceSet outstanding = new SequenceSet();
+    private final List<Receipt> followers = new ArrayList<>();
+    private final HandOffBatch batch = new HandOffBatch();
+    private final JournalBatch handedRecord = new JournalBatch(JournalBatch.HANDED);
+    private final JournalBatch processedRecord = new JournalBatch(JournalBatch.PROCESSED);
+    private final List<Receipt> completing = new ArrayList<>();
     private final Queue<Receipt> completed = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final Runnable flushTask = this::flush;
-    private int unacknowledged;
 
     /**
      * @param inbox offers a message to the socket's receive queue; false when it has no room.
      */
     DurableReceiver(final SocketBase socket, final Predicate<Message> inbox, final String name, final Path stateDir)
     {
-        final int nameLength = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-        if (0 == nameLength || nameLength > dev.petrel.durability.ReceiverCursors.MAX_NAME_LENGTH)
+        final int nameLength = name.getBytes(StandardCharsets.UTF_8).length;
+        if (0 == nameLength || nameLength > ReceiverCursors.MAX_NAME_LENGTH)
         {
-            throw new IllegalArgumentException("a durable receiver name has 1.." +
-                dev.petrel.durability.ReceiverCursors.MAX_NAME_LENGTH + " UTF-8 bytes: '" + name + "'");
+            throw new IllegalArgumentException("a durable receiver name has 1.." + ReceiverCursors.MAX_NAME_LENGTH +
+                " UTF-8 bytes: '" + name + "'");
         }
         this.socket = socket;
         this.inbox = inbox;
@@ -85,7 +94,7 @@ final class DurableReceiver
             final ReceiverLink link = (ReceiverLink)pipe.attachment();
             link.stream(DurableCommand.longField(buffer, offset, length, 0),
                 DurableCommand.longField(buffer, offset, length, 1));
-            journal.window().advance(link.producerId(), link.base());
+            journal.onBase(link.producerId(), link.base());
         }
         return null;
     }
@@ -110,88 +119,117 @@ final class DurableReceiver
         {
             return offerHeld(link);
         }
+        final long arrival = link.nextArrival();
+        if (!decode(frames))
+        {
+            reject(pipe, link, 0, arrival);
+            return true;
+        }
+        final long producerId = link.producerId();
+        final long sequence = envelope.sequence();
+        final DedupResult result = journal.window().onMessage(producerId, sequence);
+        if (DedupResult.BEYOND_WINDOW == result)
+        {
+            reject(pipe, link, sequence, arrival);
+            return true;
+        }
+        final boolean redelivered = DedupResult.DUPLICATE == result;
+        if (redelivered && !journal.handed().contains(producerId, sequence))
+        {
+            link.settle(sequence, arrival);
+            scheduleFlush();
+            return true;
+        }
+        if (outstanding.contains(producerId, sequence))
+        {
+            followers.add(new Receipt(link, producerId, sequence, link.base(), arrival));
+            return true;
+        }
+        return handOver(link, frames, handler, sequence, arrival, redelivered);
+    }
+
+    private boolean decode(final InboundFrames frames)
+    {
         final int envelopeFrame = frames.count() - 2;
         if (0 != envelopeFrame && 1 != envelopeFrame)
         {
-            socket.countDrop(pipe, DropReason.MALFORMED);
-            return true;
+            return false;
         }
         try
         {
             MessageCodec.decodeEnvelope(envelope, frames, envelopeFrame);
+            return true;
         }
         catch (final IllegalArgumentException ex)
         {
-            socket.countDrop(pipe, DropReason.MALFORMED);
-            return true;
+            return false;
         }
-        final long sequence = envelope.sequence();
-        final long arrival = link.nextArrival();
-        final DedupResult result = journal.window().onMessage(link.producerId(), sequence);
-        if (DedupResult.BEYOND_WINDOW == result)
+    }
+
+    /**
+     * Drops a message this receiver cannot take and reports it, so the pusher delivers it again (and in the end
+     * moves it to the dead-letter log) instead of counting it as acknowledged.
+     */
+    private void reject(final Pipe pipe, final ReceiverLink link, final long sequence, final long arrival)
+    {
+        socket.countDrop(pipe, DropReason.MALFORMED);
+        link.fail(sequence, arrival);
+        scheduleFlush();
+    }
+
+    private boolean handOver(final ReceiverLink link, final InboundFrames frames, final MessageHandler handler,
+        final long sequence, final long arrival, final boolean redelivered)
+    {
+        final long producerId = link.producerId();
+        final int envelopeFrame = frames.count() - 2;
+        final String subject = 0 == envelopeFrame ? "" : MessageCodec.text(frames, 0);
+        final Message message = MessageCodec.fromEnvelope(subject, envelope, frames, envelopeFrame + 1);
+        message.redelivered = redelivered;
+        outstanding.add(producerId, sequence);
+        if (!redelivered)
         {
-            socket.countDrop(pipe, DropReason.MALFORMED);
-            return true;
+            journal.handed().add(producerId, sequence);
+            handedRecord.add(producerId, sequence, link.base());
         }
-        final Receipt receipt = new Receipt(link, link.producerId(), sequence, link.base(), arrival);
-        if (DedupResult.DUPLICATE == result && !unprocessed.remove(key(receipt)))
+        if (null != handler)
         {
-            if (!outstanding.contains(key(receipt)))
+            batch.add(handler, message, link, sequence, arrival);
+            if (batch.isFull())
             {
-                link.ack(sequence, arrival);
+                flush();
+            }
+            else
+            {
                 scheduleFlush();
             }
             return true;
         }
-        final String subject = 0 == envelopeFrame ? "" : MessageCodec.text(frames, 0);
-        final Message message = MessageCodec.fromEnvelope(subject, envelope, frames, envelopeFrame + 1);
-        if (null != handler)
-        {
-            return handle(handler, message, receipt);
-        }
-        message.receipt = receipt;
-        outstanding.add(key(receipt));
+        recordHanded();
+        message.receipt = new Receipt(link, producerId, sequence, link.base(), arrival);
         link.held(message);
         return offerHeld(link);
     }
 
-    private boolean handle(final MessageHandler handler, final Message message, final Receipt receipt)
+    private void recordHanded()
     {
-        try
+        if (!handedRecord.isEmpty())
         {
-            handler.onMessage(message);
+            journal.record(handedRecord);
+            handedRecord.clear();
         }
-        catch (final RuntimeException ex)
-        {
-            unprocessed.add(key(receipt));
-            receipt.link().failed(receipt.sequence(), receipt.arrival());
-            flush();
-            throw ex;
-        }
-        socket.received.incrementAndGet();
-        journal.record(ioScratch, receipt.producerId(), receipt.sequence(), receipt.base());
-        receipt.link().ack(receipt.sequence(), receipt.arrival());
-        if (++unacknowledged >= ACK_BATCH)
-        {
-            flush();
-        }
-        else
-        {
-            scheduleFlush();
-        }
-        return true;
     }
 
     /**
-     * A connection went away with a message the receive queue had no room for: it counts as never seen.
+     * A connection went away with a message the receive queue had no room for; it stays in doubt, so it is
+     * handed over as redelivered when it comes again.
      */
     void onDetached(final Pipe pipe)
     {
         if (pipe.attachment() instanceof ReceiverLink && null != ((ReceiverLink)pipe.attachment()).held())
         {
             final Receipt receipt = ((ReceiverLink)pipe.attachment()).held().receipt;
-            outstanding.remove(key(receipt));
-            unprocessed.add(key(receipt));
+            outstanding.remove(receipt.producerId(), receipt.sequence());
+            settleFollowers(receipt.producerId(), receipt.sequence(), false);
         }
     }
 
@@ -205,11 +243,6 @@ final class DurableReceiver
         return true;
     }
 
-    private static Receipt key(final Receipt receipt)
-    {
-        return new Receipt(null, receipt.producerId(), receipt.sequence(), 0, 0);
-    }
-
     /**
      * Records a message taken from the receive queue as processed and has it acknowledged; any thread.
      */
@@ -221,8 +254,6 @@ final class DurableReceiver
             return;
         }
         message.receipt = null;
-        journal.record(new UnsafeBuffer(new byte[DedupJournal.RECORD_LENGTH]),
-            receipt.producerId(), receipt.sequence(), receipt.base());
         completed.offer(receipt);
         scheduleFlush();
     }
@@ -238,50 +269,162 @@ final class DurableReceiver
     private void flush()
     {
         flushScheduled.set(false);
-        unacknowledged = 0;
-        Receipt receipt;
-        while (null != (receipt = completed.poll()))
-        {
-            outstanding.remove(key(receipt));
-            receipt.link().ack(receipt.sequence(), receipt.arrival());
-        }
-        boolean retry = false;
-        for (final Pipe pipe : socket.pipes)
-        {
-            if (pipe.attachment() instanceof ReceiverLink && ((ReceiverLink)pipe.attachment()).nackDue())
-            {
-                final ReceiverLink link = (ReceiverLink)pipe.attachment();
-                ioFrames.reset().add(ioScratch, 0,
-                    DurableCommand.encodeNack(ioScratch, link.nackSequence(), link.nackArrival())).asCommand();
-                final int result = pipe.tryOffer(ioFrames);
-                retry |= Pipe.BACK_PRESSURED == result;
-                if (Pipe.OK == result)
-                {
-                    link.nackSent();
-                }
-            }
-            if (pipe.attachment() instanceof ReceiverLink && ((ReceiverLink)pipe.attachment()).ackDue())
-            {
-                final ReceiverLink link = (ReceiverLink)pipe.attachment();
-                ioFrames.reset().add(ioScratch, 0,
-                    DurableCommand.encodeAck(ioScratch, link.ackSequence(), link.ackArrival()))
-                    .asCommand();
-                final int result = pipe.tryOffer(ioFrames);
-                retry |= Pipe.BACK_PRESSURED == result;
-                if (Pipe.OK == result)
-                {
-                    link.ackSent();
-                }
-            }
-        }
-        if (outstanding.isEmpty())
-        {
-            journal.checkpointIfDue();
-        }
-        if (retry)
+        runBatch();
+        settleCompleted();
+        if (sendAcknowledgements())
         {
             scheduleFlush();
         }
+        journal.checkpointIfDue();
+    }
+
+    private void runBatch()
+    {
+        if (batch.isEmpty())
+        {
+            return;
+        }
+        recordHanded();
+        final MessageHandler handler = batch.handler();
+        for (int i = 0, n = batch.count(); i < n; i++)
+        {
+            try
+            {
+                handler.onMessage(batch.message(i));
+                socket.received.incrementAndGet();
+                batch.processed(i, true);
+                processedRecord.add(batch.producerId(i), batch.sequence(i), batch.base(i));
+            }
+            catch (final RuntimeException ex)
+            {
+                socket.node.onError(ex);
+            }
+        }
+        recordProcessed();
+        for (int i = 0, n = batch.count(); i < n; i++)
+        {
+            settle(batch.link(i), batch.producerId(i), batch.sequence(i), batch.arrival(i), batch.processed(i));
+        }
+        batch.clear();
+    }
+
+    private void recordProcessed()
+    {
+        if (!processedRecord.isEmpty())
+        {
+            journal.record(processedRecord);
+            processedRecord.clear();
+        }
+    }
+
+    private void settleCompleted()
+    {
+        Receipt receipt;
+        while (null != (receipt = completed.poll()))
+        {
+            completing.add(receipt);
+            processedRecord.add(receipt.producerId(), receipt.sequence(), receipt.base());
+            if (processedRecord.isFull())
+            {
+                settleCompleting();
+            }
+        }
+        settleCompleting();
+    }
+
+    private void settleCompleting()
+    {
+        recordProcessed();
+        for (int i = 0, n = completing.size(); i < n; i++)
+        {
+            final Receipt receipt = completing.get(i);
+            settle(receipt.link(), receipt.producerId(), receipt.sequence(), receipt.arrival(), true);
+        }
+        completing.clear();
+    }
+
+    private void settle(final ReceiverLink link, final long producerId, final long sequence, final long arrival,
+        final boolean processed)
+    {
+        outstanding.remove(producerId, sequence);
+        if (processed)
+        {
+            journal.handed().remove(producerId, sequence);
+            link.settle(sequence, arrival);
+        }
+        else
+        {
+            link.fail(sequence, arrival);
+        }
+        settleFollowers(producerId, sequence, processed);
+    }
+
+    /**
+     * Settles the copies of a message that arrived again while it was held here: acknowledged with it once it is
+     * processed, reported as failed otherwise.
+     */
+    private void settleFollowers(final long producerId, final long sequence, final boolean processed)
+    {
+        for (int i = followers.size() - 1; i >= 0; i--)
+        {
+            final Receipt follower = followers.get(i);
+            if (follower.producerId() == producerId && follower.sequence() == sequence)
+            {
+                followers.remove(i);
+                if (processed)
+                {
+                    follower.link().settle(sequence, follower.arrival());
+                }
+                else
+                {
+                    follower.link().fail(sequence, follower.arrival());
+                }
+            }
+        }
+    }
+
+    /**
+     * @return true when a pipe without room left something unsent.
+     */
+    private boolean sendAcknowledgements()
+    {
+        boolean retry = false;
+        for (final Pipe pipe : socket.pipes)
+        {
+            if (pipe.attachment() instanceof ReceiverLink)
+            {
+                retry |= sendAcknowledgements(pipe, (ReceiverLink)pipe.attachment());
+            }
+        }
+        return retry;
+    }
+
+    private boolean sendAcknowledgements(final Pipe pipe, final ReceiverLink link)
+    {
+        long[] failure;
+        while (null != (failure = link.failure()))
+        {
+            ioFrames.reset().add(ioScratch, 0, DurableCommand.encodeNack(ioScratch, failure[0], failure[1]))
+                .asCommand();
+            final int result = pipe.tryOffer(ioFrames);
+            if (Pipe.OK != result)
+            {
+                return Pipe.BACK_PRESSURED == result;
+            }
+            link.failureSent();
+        }
+        if (link.ackDue())
+        {
+            ioFrames.reset().add(ioScratch, 0, DurableCommand.encodeAck(ioScratch, link.ackSequence(),
+                link.ackCount())).asCommand();
+            final int result = pipe.tryOffer(ioFrames);
+            if (Pipe.OK == result)
+            {
+                link.ackSent();
+            }
+            return Pipe.BACK_PRESSURED == result;
+        }
+        return false;
     }
 
     void close()

@@ -60,13 +60,7 @@ final class DurableSender
         try
         {
             this.producerId = ProducerIdFile.loadOrCreate(log.context().logDir());
-            long base = log.lastSequence();
-            for (final ReceiverPosition position : log.receivers().positions())
-            {
-                registered.add(position.name());
-                base = Math.min(base, position.ackedSequence());
-            }
-            base = Math.max(base, log.firstSequence() - 1);
+            final long base = resumeBase();
             this.delivery = factory.create(this, log, producerId, base);
             this.acknowledged = delivery.acknowledged();
         }
@@ -76,6 +70,23 @@ final class DurableSender
             throw ex;
         }
         startTicker();
+    }
+
+    /**
+     * The sequence up to which every retained record counts as acknowledged: the lowest cursor of the receivers
+     * known to the log, or nothing at all while no receiver ever attached, so that what was appended before the
+     * first receiver registered is delivered to it rather than skipped.
+     */
+    private long resumeBase()
+    {
+        long base = Long.MAX_VALUE;
+        for (final ReceiverPosition position : log.receivers().positions())
+        {
+            registered.add(position.name());
+            base = Math.min(base, position.ackedSequence());
+        }
+        final long firstRetained = log.firstSequence() - 1;
+        return registered.isEmpty() ? firstRetained : Math.max(Math.min(base, log.lastSequence()), firstRetained);
     }
 
     long producerId()

@@ -26,6 +26,8 @@ public final class Message
     private final List<byte[]> frames;
     /** Set on messages of a durable stream until they are acknowledged. */
     Receipt receipt;
+    /** Set on a durable message this receiver's application may have seen before. */
+    boolean redelivered;
 
     private Message(final Builder builder)
     {
@@ -158,6 +160,20 @@ public final class Message
     public long timestampNs()
     {
         return timestampNs;
+    }
+
+    /**
+     * Whether this message of a durable stream may have been handed to this receiver's application before: its
+     * handler threw, or the receiving process crashed after handing it over and before recording it as processed.
+     * A durable puller hands every other message over once, so an application whose processing of a redelivered
+     * message checks whether its effect is already there (or is idempotent) processes each message once.
+     *
+     * @return true for a possible redelivery; false for a first delivery and for messages that are not durable.
+     * @since 0.1.0
+     */
+    public boolean redelivered()
+    {
+        return redelivered;
     }
 
     /**

@@ -43,12 +43,24 @@ public final class Puller extends SocketBase
      *   the message delivered again);</li>
      *   <li>with {@link #poll(MessageHandler, int)}, when the handler returns for that message;</li>
      *   <li>with {@link #receive(Duration)}, when {@link #ack(Message)} is called; until then the pusher may
-     *   deliver it again after its redelivery timeout.</li>
+     *   deliver it to another puller after its redelivery timeout.</li>
      * </ul>
-     * An acknowledgement also covers every message the same pusher sent earlier on that connection; handler
-     * acknowledgements go out in batches (every 256 messages, or when the I/O thread's read pass ends). Payload
-     * callbacks ({@link #bufferHandler(BufferHandler)}) are not used for durable messages. Messages from pushers
-     * that are not durable are received as usual. Give each running puller its own name and state directory.
+     * An acknowledgement covers the messages the same pusher sent earlier on that connection only once they are
+     * acknowledged too. With a handler, the messages of one read pass of the I/O thread (up to 256) go to the
+     * handler together, in arrival order, and share their journal writes and acknowledgement.
+     * <p>
+     * Processing contract: each message is journalled in {@code stateDir} as handed over before the application
+     * sees it, and as processed before it is acknowledged. A message is therefore handed over once, except one
+     * that the application may have seen before (its handler threw, or this process died between handing it over
+     * and recording it as processed): that one comes again with {@link Message#redelivered()} true. An application
+     * that checks, for a redelivered message, whether its effect is already there (or whose processing is
+     * idempotent) processes every message exactly once across crashes of either side. No side effect outside the
+     * application's control can be made atomic with the journal, so this check is the application's part. The
+     * journal is not forced: after a crash of the host, messages processed shortly before may come again unmarked.
+     * <p>
+     * Payload callbacks ({@link #bufferHandler(BufferHandler)}) are not used for durable messages. Messages from
+     * pushers that are not durable are received as usual. Give each running puller its own name and state
+     * directory.
      *
      * @param name     the receiver name, at most 44 UTF-8 bytes, stable across restarts.
      * @param stateDir directory for the duplicate-detection state, created if missing.

@@ -1,25 +1,33 @@
 package dev.petrel;
 
+import java.util.ArrayDeque;
+
 import dev.petrel.transport.Pipe;
+import org.agrona.collections.LongHashSet;
 
 /**
- * A durable puller's state for one connection to a durable pusher: the producer and base it announced, the
- * acknowledgement to send next (the latest message in arrival order that was processed or dropped as a duplicate),
- * a failed message to report first, and a message the receive queue had no room for. Owned by the I/O thread.
+ * A durable puller's state for one connection to a durable pusher: the producer and base it announced, which of
+ * the messages that arrived on it are settled, the failures still to report, and a message the receive queue had
+ * no room for. Owned by the I/O thread.
+ * <p>
+ * Messages are numbered in arrival order from 1. A message is settled once it is processed, dropped as already
+ * processed, or failed; settling may happen out of order (a receive queue's messages are acknowledged as the
+ * application gets to them). The acknowledgement covers only the leading run of settled arrivals, so it never
+ * covers a message still being processed, and it waits until every failure before it went out as a PNACK.
  */
 final class ReceiverLink
 {
     private final Pipe pipe;
+    private final LongHashSet settledAhead = new LongHashSet();
+    private final ArrayDeque<long[]> failures = new ArrayDeque<>();
     private boolean streamKnown;
     private long producerId;
     private long base;
     private long arrivals;
-    private long ackSequence;
-    private long ackArrival;
-    private boolean ackDue;
+    private long settledThrough;
+    private long lastSettledSequence;
+    private long acknowledgedThrough;
     private Message held;
-    private long nackSequence = -1;
-    private long nackArrival;
 
     ReceiverLink(final Pipe pipe)
     {
@@ -59,63 +67,72 @@ final class ReceiverLink
     }
 
     /**
-     * Records a message whose handler failed; acknowledgements wait until its PNACK is sent, so that the pusher
-     * learns of the failure before a later acknowledgement could cover it.
+     * Settles a message that was processed or dropped as already processed.
      */
-    void failed(final long sequence, final long arrival)
+    void settle(final long sequence, final long arrival)
     {
-        nackSequence = sequence;
-        nackArrival = arrival;
-    }
-
-    boolean nackDue()
-    {
-        return nackArrival > 0;
-    }
-
-    long nackSequence()
-    {
-        return nackSequence;
-    }
-
-    long nackArrival()
-    {
-        return nackArrival;
-    }
-
-    void nackSent()
-    {
-        nackArrival = 0;
-    }
-
-    void ack(final long sequence, final long arrival)
-    {
-        if (arrival > ackArrival)
+        lastSettledSequence = sequence;
+        if (arrival == settledThrough + 1)
         {
-            ackArrival = arrival;
-            ackSequence = sequence;
-            ackDue = true;
+            settledThrough = arrival;
+            while (!settledAhead.isEmpty() && settledAhead.remove(settledThrough + 1))
+            {
+                settledThrough++;
+            }
         }
+        else if (arrival > settledThrough)
+        {
+            settledAhead.add(arrival);
+        }
+    }
+
+    /**
+     * Settles a message that was not processed; the pusher learns of it by a PNACK before any acknowledgement
+     * that covers it, and delivers it again.
+     */
+    void fail(final long sequence, final long arrival)
+    {
+        failures.addLast(new long[]{ sequence, arrival });
+        settle(sequence, arrival);
+    }
+
+    /**
+     * @return the oldest failure not reported yet (sequence, arrival), or null.
+     */
+    long[] failure()
+    {
+        return failures.peekFirst();
+    }
+
+    void failureSent()
+    {
+        failures.pollFirst();
     }
 
     boolean ackDue()
     {
-        return ackDue && !nackDue();
+        return failures.isEmpty() && settledThrough > acknowledgedThrough;
     }
 
+    /**
+     * @return the sequence of the message settled last, for the PACK command.
+     */
     long ackSequence()
     {
-        return ackSequence;
+        return lastSettledSequence;
     }
 
-    long ackArrival()
+    /**
+     * @return how many leading arrivals are settled.
+     */
+    long ackCount()
     {
-        return ackArrival;
+        return settledThrough;
     }
 
     void ackSent()
     {
-        ackDue = false;
+        acknowledgedThrough = settledThrough;
     }
 
     Message held()

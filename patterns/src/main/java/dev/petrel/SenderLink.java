@@ -19,6 +19,8 @@ final class SenderLink
     private int size;
     private long baseSent = Long.MIN_VALUE / 2;
     private long settledCount;
+    private byte[] partial;
+    private int partialPosition;
 
     SenderLink(final Pipe pipe, final String name)
     {
@@ -47,6 +49,38 @@ final class SenderLink
     void baseSent(final long base)
     {
         this.baseSent = base;
+    }
+
+    /**
+     * Starts writing an encoded message too large for one record of the pipe's ring; nothing else may be offered
+     * to the pipe until {@link #finishPartial()} returns true.
+     */
+    void startPartial(final byte[] encoded)
+    {
+        partial = encoded;
+        partialPosition = 0;
+        finishPartial();
+    }
+
+    /**
+     * Writes as much of a message started with {@link #startPartial(byte[])} as the pipe has room for.
+     *
+     * @return true when no message is partly written (a closed pipe abandons it: the link is detached anyway).
+     */
+    boolean finishPartial()
+    {
+        if (null == partial)
+        {
+            return true;
+        }
+        final int position = pipe.offerPart(partial, partialPosition);
+        if (position >= 0 && position < partial.length)
+        {
+            partialPosition = position;
+            return false;
+        }
+        partial = null;
+        return position >= 0;
     }
 
     void onSent(final long sequence)

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.petrel.durability.DeadLetterDescriptor;
@@ -70,6 +72,28 @@ class DurablePushPullTest
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "tcp", "inproc" })
+    void shouldDeliverMessagesLargerThanOnePipeRecord(final String transport)
+    {
+        final Map<Integer, AtomicInteger> lengths = new ConcurrentHashMap<>();
+        try (Node node = Node.create(Tests.fastContext()))
+        {
+            final int length = 3 * node.context().pipeBufferLength() / 8 + 11;
+            final Pusher pusher = node.pusher().durable(logContext()).sendTimeout(TIMEOUT);
+            node.puller().durable("worker", dir.resolve("worker"))
+                .handler(m -> lengths.computeIfAbsent(m.payload().length, k -> new AtomicInteger()).incrementAndGet())
+                .connect(pusher.bind(Tests.bindEndpoint(transport)));
+            for (int i = 0; i < 5; i++)
+            {
+                pusher.send(new byte[1 == i % 2 ? 10 : length]);
+            }
+            await(() -> 5 == pusher.acknowledgedSequence(), TIMEOUT, "every message acknowledged");
+            assertEquals(3, lengths.get(length).get(), "large messages");
+            assertEquals(2, lengths.get(10).get(), "small messages");
+        }
+    }
+
     @Test
     void shouldResumeFromTheAcknowledgedSequenceAfterThePusherRestarts()
     {
@@ -94,6 +118,31 @@ class DurablePushPullTest
             }
         }
         assertEachOnce(counts, 200);
+    }
+
+    @Test
+    void shouldDeliverWhatWasAppendedBeforeAnyPullerAttachedWhenThePusherRestarts()
+    {
+        final Map<Integer, AtomicInteger> counts = counter();
+        final String endpoint = "tcp://127.0.0.1:" + Tests.freePort();
+        try (Node node = Node.create(Tests.fastContext()))
+        {
+            final Pusher pusher = node.pusher().durable(logContext()).sendTimeout(TIMEOUT);
+            pusher.bind(endpoint);
+            for (int i = 1; i <= 20; i++)
+            {
+                pusher.send(Integer.toString(i));
+            }
+        }
+        try (Node node = Node.create(Tests.fastContext()))
+        {
+            final Pusher pusher = node.pusher().durable(logContext()).sendTimeout(TIMEOUT);
+            pusher.bind(endpoint);
+            assertEquals(0, pusher.acknowledgedSequence(), "nothing acknowledged before a puller attached");
+            node.puller().durable("worker", dir.resolve("worker")).handler(counting(counts)).connect(endpoint);
+            await(() -> 20 == pusher.acknowledgedSequence(), TIMEOUT, "every message acknowledged");
+        }
+        assertEachOnce(counts, 20);
     }
 
     @Test
@@ -152,6 +201,7 @@ class DurablePushPullTest
     {
         final Map<Integer, AtomicInteger> counts = counter();
         final AtomicInteger failures = new AtomicInteger();
+        final List<String> deliveries = new CopyOnWriteArrayList<>();
         try (Node node = Node.create(Tests.fastContext()))
         {
             final Pusher pusher = node.pusher().durable(logContext()).redeliveryTimeout(Duration.ofMillis(100));
@@ -159,6 +209,7 @@ class DurablePushPullTest
             final MessageHandler counting = counting(counts);
             node.puller().durable("worker", dir.resolve("worker")).handler(m ->
             {
+                deliveries.add(m.payloadAsString() + ":" + m.redelivered());
                 if ("2".equals(m.payloadAsString()) && failures.getAndIncrement() < 2)
                 {
                     throw new IllegalStateException("not yet");
@@ -173,6 +224,62 @@ class DurablePushPullTest
             assertEquals(3, failures.get());
             assertEachOnce(counts, 3);
         }
+        assertEquals(List.of("1:false", "2:false", "2:true", "2:true", "3:false"),
+            deliveries.stream().sorted().toList());
+    }
+
+    @Test
+    void shouldHandOverAsRedeliveredWhatAPullerHandedOverAndNeverRecordedAsProcessed()
+    {
+        final List<String> deliveries = new CopyOnWriteArrayList<>();
+        final MessageHandler recording = m -> deliveries.add(m.payloadAsString() + ":" + m.redelivered());
+        final Path state = dir.resolve("worker");
+        try (Node node = Node.create(Tests.fastContext()))
+        {
+            final Pusher pusher = node.pusher().durable(logContext()).sendTimeout(TIMEOUT);
+            final String endpoint = pusher.bind("tcp://127.0.0.1:0");
+            final Puller first = node.puller().durable("worker", state).handler(recording);
+            first.connect(endpoint);
+            pusher.send("1");
+            await(() -> 1 == pusher.acknowledgedSequence(), TIMEOUT, "the first message acknowledged");
+            first.close();
+            // What a puller killed while its handler ran on message 2 leaves: handed over, not recorded as processed.
+            try (DedupJournal journal = new DedupJournal(state))
+            {
+                final JournalBatch handed = new JournalBatch(JournalBatch.HANDED);
+                handed.add(ProducerIdFile.loadOrCreate(dir.resolve("log")), 2, 1);
+                journal.record(handed);
+            }
+            node.puller().durable("worker", state).handler(recording).connect(endpoint);
+            pusher.send("2");
+            pusher.send("3");
+            await(() -> 3 == pusher.acknowledgedSequence(), TIMEOUT, "every message acknowledged");
+        }
+        assertEquals(List.of("1:false", "2:true", "3:false"), deliveries);
+    }
+
+    @Test
+    void shouldNotLetTheAcknowledgementOfALaterMessageCoverOneTheApplicationStillHolds()
+    {
+        final List<String> deliveries = new CopyOnWriteArrayList<>();
+        final Path state = dir.resolve("worker");
+        try (Node node = Node.create(Tests.fastContext()))
+        {
+            final Pusher pusher = node.pusher().durable(logContext()).sendTimeout(TIMEOUT);
+            final String endpoint = pusher.bind("tcp://127.0.0.1:0");
+            final Puller holding = node.puller().durable("worker", state);
+            holding.connect(endpoint);
+            await(() -> 1 == pusher.peerCount(), TIMEOUT, "the puller");
+            pusher.send("1");
+            pusher.send("2");
+            assertEquals("1", holding.receive(TIMEOUT).payloadAsString());
+            holding.ack(holding.receive(TIMEOUT));
+            holding.close();
+            node.puller().durable("worker", state).handler(m -> deliveries.add(m.payloadAsString() + ":" +
+                m.redelivered())).connect(endpoint);
+            await(() -> 2 == pusher.acknowledgedSequence(), TIMEOUT, "both acknowledged");
+        }
+        assertTrue(deliveries.contains("1:true"), "the held message is delivered again: " + deliveries);
     }
 
     @Test

@@ -14,13 +14,13 @@ import org.agrona.ExpandableArrayBuffer;
  *  PNACK    (receiver to sender)  sequence (8, little-endian) · index (8, little-endian)
  *  PSTREAM  (sender to receiver)  producer ID (8, little-endian) · base sequence (8, little-endian)
  * </pre>
- * {@code PATTACH} makes the peer a named durable receiver. {@code PACK} acknowledges the first {@code count}
- * messages the sender sent on that connection, the last of them with the given sequence (a sequence may be sent
- * more than once on a connection, so the count is what identifies the message). {@code PNACK} says the
- * {@code index}-th message on the connection (counting from 1) failed and is not covered by later
- * acknowledgements. {@code PSTREAM} comes before the first message on a connection and again when the base moves:
- * the base is a sequence up to which every message of the producer was processed, so the receiver counts those as
- * seen.
+ * {@code PATTACH} makes the peer a named durable receiver. {@code PACK} acknowledges the first
+ * {@code count} messages the sender sent on that connection (a sequence may be sent more than once on a
+ * connection, so the count is what identifies the messages); the sequence is the one the receiver settled last,
+ * for diagnostics. {@code PNACK} says the {@code index}-th message on the connection (counting from 1) failed and
+ * is not covered by later acknowledgements. {@code PSTREAM} comes before the first message on a connection and
+ * again when the base moves: the base is a sequence up to which every message of the producer was processed, so
+ * the receiver counts those as seen.
  */
 public final class DurableCommand
 {

@@ -4,15 +4,19 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
+import dev.petrel.Message;
 import dev.petrel.Node;
 
 /**
  * A durable puller in a process of its own, for crash tests: connects to the endpoint given and appends each
  * number it processes to the output file as a line, written to the file before the message is acknowledged,
- * until it is killed.
+ * until it is killed. As the durable puller's contract asks, processing a message marked
+ * {@link Message#redelivered() redelivered} first checks whether its line is already in the file, since the
+ * previous process may have been killed after writing it and before recording it as processed.
  */
 public final class DurableReceiverProcess
 {
@@ -27,14 +31,21 @@ public final class DurableReceiverProcess
      */
     public static void main(final String[] args) throws IOException, InterruptedException
     {
-        try (FileOutputStream out = new FileOutputStream(args[2], true);
+        final Path output = Path.of(args[2]);
+        try (FileOutputStream out = new FileOutputStream(output.toFile(), true);
             Node node = Node.create(Tests.fastContext()))
         {
             node.puller().durable("crash-receiver", Path.of(args[0])).handler(message ->
             {
                 try
                 {
-                    out.write((message.payloadAsString() + "\n").getBytes(StandardCharsets.US_ASCII));
+                    final String line = message.payloadAsString();
+                    if (message.redelivered() && Files.readAllLines(output).contains(line))
+                    {
+                        System.out.println("redelivered " + line + " was processed before");
+                        return;
+                    }
+                    out.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
                     out.flush();
                 }
                 catch (final IOException ex)

@@ -1,0 +1,105 @@
+package dev.petrel;
+
+/**
+ * Durable messages a puller's I/O thread accepted for its handler and has not handed over yet. They reach the
+ * handler together, after one journal write records them as handed, and are settled together after one more
+ * records the processed ones, so a read pass costs two journal writes however many messages it carried. Holds at
+ * most {@link JournalBatch#MAX_ENTRIES}; owned by the I/O thread and reused.
+ */
+final class HandOffBatch
+{
+    private final Message[] messages = new Message[JournalBatch.MAX_ENTRIES];
+    private final ReceiverLink[] links = new ReceiverLink[JournalBatch.MAX_ENTRIES];
+    private final long[] producerIds = new long[JournalBatch.MAX_ENTRIES];
+    private final long[] sequences = new long[JournalBatch.MAX_ENTRIES];
+    private final long[] bases = new long[JournalBatch.MAX_ENTRIES];
+    private final long[] arrivals = new long[JournalBatch.MAX_ENTRIES];
+    private final boolean[] processed = new boolean[JournalBatch.MAX_ENTRIES];
+    private MessageHandler handler;
+    private int count;
+
+    void add(final MessageHandler handler, final Message message, final ReceiverLink link, final long sequence,
+        final long arrival)
+    {
+        this.handler = handler;
+        messages[count] = message;
+        links[count] = link;
+        producerIds[count] = link.producerId();
+        sequences[count] = sequence;
+        bases[count] = link.base();
+        arrivals[count] = arrival;
+        processed[count] = false;
+        count++;
+    }
+
+    boolean isEmpty()
+    {
+        return 0 == count;
+    }
+
+    boolean isFull()
+    {
+        return JournalBatch.MAX_ENTRIES == count;
+    }
+
+    int count()
+    {
+        return count;
+    }
+
+    MessageHandler handler()
+    {
+        return handler;
+    }
+
+    Message message(final int index)
+    {
+        return messages[index];
+    }
+
+    ReceiverLink link(final int index)
+    {
+        return links[index];
+    }
+
+    long producerId(final int index)
+    {
+        return producerIds[index];
+    }
+
+    long sequence(final int index)
+    {
+        return sequences[index];
+    }
+
+    long base(final int index)
+    {
+        return bases[index];
+    }
+
+    long arrival(final int index)
+    {
+        return arrivals[index];
+    }
+
+    boolean processed(final int index)
+    {
+        return processed[index];
+    }
+
+    void processed(final int index, final boolean value)
+    {
+        processed[index] = value;
+    }
+
+    void clear()
+    {
+        for (int i = 0; i < count; i++)
+        {
+            messages[i] = null;
+            links[i] = null;
+        }
+        count = 0;
+        handler = null;
+    }
+}
