@@ -100,6 +100,34 @@ class DurablePubSubTest
     }
 
     @Test
+    void shouldProcessEveryMessageOnceWhenTheSubscriberRestartsWhilePublishingGoesOn() throws InterruptedException
+    {
+        final Map<Integer, AtomicInteger> counts = counter();
+        final int total = 3000;
+        try (Node node = Node.create(Tests.fastContext()))
+        {
+            final Publisher publisher = node.publisher().durable(logContext()).sendTimeout(TIMEOUT);
+            final String endpoint = publisher.bind("tcp://127.0.0.1:0");
+            Subscriber subscriber = durableSubscriber(node, "audit", "orders.>", counting(counts));
+            subscriber.connect(endpoint);
+            assertTrue(publisher.awaitSubscribers(1, TIMEOUT));
+            final Thread publishing = new Thread(() -> publishRange(publisher, "orders.eu", 1, total));
+            publishing.start();
+            for (int restart = 1; restart <= 3; restart++)
+            {
+                final int share = restart * total / 5;
+                await(() -> counts.size() >= share, TIMEOUT, "a share of " + share);
+                subscriber.close();
+                subscriber = durableSubscriber(node, "audit", "orders.>", counting(counts));
+                subscriber.connect(endpoint);
+            }
+            publishing.join(TIMEOUT.toMillis());
+            await(() -> total == publisher.acknowledgedSequence("audit"), TIMEOUT, "every message acknowledged");
+            assertEachOnce(counts, total);
+        }
+    }
+
+    @Test
     void shouldResumeWhereTheNameLeftOffWhenTheSubscriberRestartsInANewNode()
     {
         final Map<Integer, AtomicInteger> counts = counter();
