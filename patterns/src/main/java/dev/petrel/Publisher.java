@@ -273,6 +273,8 @@ public final class Publisher extends SocketBase
      *
      * @param message the message.
      * @return how many subscribers it was queued for.
+     * @throws IllegalArgumentException when a durable publisher is given headers, which durable messages do not
+     *                                  carry.
      */
     public int publish(final Message message)
     {
