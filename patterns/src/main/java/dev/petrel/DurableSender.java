@@ -330,6 +330,9 @@ final class DurableSender
      */
     void deadLetter(final DurableDispatcher from, final long sequence, final int deliveries)
     {
+        final String receiver = delivery.receiverName(from);
+        final String reason = "not acknowledged after " + deliveries + " deliveries" +
+            (null == receiver ? "" : " to durable receiver '" + receiver + "'");
         socket.node.timer().execute(() ->
         {
             boolean moved = false;
@@ -341,7 +344,7 @@ final class DurableSender
                     {
                         return;
                     }
-                    log.deadLetters().moveFrom(log, sequence, "not acknowledged after " + deliveries + " deliveries");
+                    log.deadLetters().moveFrom(log, sequence, reason);
                 }
                 moved = true;
             }
