@@ -92,6 +92,12 @@ interface DurableDelivery
     long acknowledged(String name);
 
     /**
+     * @param dispatcher one of this delivery's dispatchers.
+     * @return the one receiver name it delivers to, or null when it serves every receiver.
+     */
+    String receiverName(DurableDispatcher dispatcher);
+
+    /**
      * Stops delivering and releases the log readers.
      */
     void close();

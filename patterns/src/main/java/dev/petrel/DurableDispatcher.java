@@ -136,6 +136,12 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
         return window.base();
     }
 
+    @Override
+    public String receiverName(final DurableDispatcher dispatcher)
+    {
+        return null;
+    }
+
     /**
      * @return true when a receiver of this dispatcher is connected.
      */

@@ -169,6 +169,19 @@ final class DurableFanOut implements DurableDelivery
         return byName.get(name).acknowledged();
     }
 
+    @Override
+    public String receiverName(final DurableDispatcher dispatcher)
+    {
+        for (final Map.Entry<String, DurableDispatcher> entry : byName.entrySet())
+        {
+            if (entry.getValue() == dispatcher)
+            {
+                return entry.getKey();
+            }
+        }
+        return null;
+    }
+
     /**
      * @param name a durable subscriber name.
      * @return the sequence up to which that subscriber acknowledged or skipped everything as of the last dispatch

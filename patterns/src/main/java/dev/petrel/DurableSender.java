@@ -341,6 +341,9 @@ final class DurableSender
      */
     void deadLetter(final DurableDispatcher from, final long sequence, final int deliveries)
     {
+        final String receiver = delivery.receiverName(from);
+        final String reason = "not acknowledged after " + deliveries + " deliveries" +
+            (null == receiver ? "" : " to durable receiver '" + receiver + "'");
         socket.node.timer().execute(() ->
         {
             boolean moved = false;
@@ -352,7 +355,7 @@ final class DurableSender
                     {
                         return;
                     }
-                    log.deadLetters().moveFrom(log, sequence, "not acknowledged after " + deliveries + " deliveries");
+                    log.deadLetters().moveFrom(log, sequence, reason);
                 }
                 moved = true;
             }

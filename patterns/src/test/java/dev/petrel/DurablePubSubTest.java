@@ -328,10 +328,11 @@ class DurablePubSubTest
         try (DurableLog deadLetters = DurableLog.open(new DurableLog.Context().logDir(dir.resolve("log/dead-letter")));
             LogReader reader = deadLetters.reader(1))
         {
-            final List<Long> found = new ArrayList<>();
-            reader.poll((buffer, offset, length, sequence, timestampNs) ->
-                found.add(DeadLetterDescriptor.originalSequence(buffer, offset)), 10);
-            assertEquals(List.of(2L), found);
+            final List<String> found = new ArrayList<>();
+            reader.poll((buffer, offset, length, sequence, timestampNs) -> found.add(
+                DeadLetterDescriptor.originalSequence(buffer, offset) + ": " +
+                DeadLetterDescriptor.reason(buffer, offset)), 10);
+            assertEquals(List.of("2: not acknowledged after 3 deliveries to durable receiver 'picky'"), found);
         }
     }
 
