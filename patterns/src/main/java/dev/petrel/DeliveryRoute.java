@@ -32,11 +32,14 @@ interface DeliveryRoute
     /**
      * Puts the frames of the message carrying a record into {@code frames} (reset first).
      *
-     * @param frames   to fill.
-     * @param scratch  for the envelope.
-     * @param sequence the record's sequence.
-     * @param record   the record, starting at 0.
-     * @param length   the record length.
+     * @param frames      to fill.
+     * @param scratch     for the envelope.
+     * @param sequence    the record's sequence.
+     * @param timestampNs the publish timestamp the envelope carries, epoch nanoseconds.
+     * @param record      the record, starting at 0.
+     * @param length      the record length.
      */
-    void encode(OutboundFrames frames, ExpandableArrayBuffer scratch, long sequence, DirectBuffer record, int length);
+    void encode(
+        OutboundFrames frames, ExpandableArrayBuffer scratch, long sequence, long timestampNs, DirectBuffer record,
+        int length);
 }

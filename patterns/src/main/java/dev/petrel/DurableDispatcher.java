@@ -8,6 +8,7 @@ import dev.petrel.durability.LogReader;
 import dev.petrel.durability.RecordHandler;
 import dev.petrel.durability.exceptions.DurabilityException;
 import dev.petrel.patterns.DurableCommand;
+import dev.petrel.patterns.EpochNanos;
 import dev.petrel.transport.OutboundFrames;
 import dev.petrel.transport.Pipe;
 import org.agrona.DirectBuffer;
@@ -253,7 +254,8 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
             }
             link.baseSent(window.base());
         }
-        route.encode(ioFrames, ioScratch, sequence, window.payload(sequence), window.length(sequence));
+        route.encode(
+            ioFrames, ioScratch, sequence, EpochNanos.now(), window.payload(sequence), window.length(sequence));
         final int result = pipe.tryOffer(ioFrames);
         if (Pipe.BACK_PRESSURED == result && 0 == pipe.queued())
         {

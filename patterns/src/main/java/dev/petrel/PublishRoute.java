@@ -3,7 +3,6 @@ package dev.petrel;
 import java.util.Map;
 
 import dev.petrel.patterns.Envelope;
-import dev.petrel.patterns.EpochNanos;
 import dev.petrel.patterns.PublisherPeer;
 import dev.petrel.patterns.SubjectRecordDescriptor;
 import dev.petrel.transport.OutboundFrames;
@@ -43,13 +42,13 @@ final class PublishRoute implements DeliveryRoute
     @Override
     public void encode(
         final OutboundFrames frames, final ExpandableArrayBuffer scratch, final long sequence,
-        final DirectBuffer record, final int length)
+        final long timestampNs, final DirectBuffer record, final int length)
     {
         final int subjectLength = SubjectRecordDescriptor.subjectLength(record, length);
         final int payloadOffset = SubjectRecordDescriptor.SUBJECT_OFFSET + subjectLength;
         frames.reset();
         frames.add(record, SubjectRecordDescriptor.SUBJECT_OFFSET, subjectLength);
-        final int metaLength = Envelope.encode(scratch, 0, EpochNanos.now(), 0, sequence, null, 0, Map.of());
+        final int metaLength = Envelope.encode(scratch, 0, timestampNs, 0, sequence, null, 0, Map.of());
         frames.add(scratch, 0, metaLength).add(record, payloadOffset, length - payloadOffset);
     }
 

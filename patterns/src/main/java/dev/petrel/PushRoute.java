@@ -3,7 +3,6 @@ package dev.petrel;
 import java.util.Map;
 
 import dev.petrel.patterns.Envelope;
-import dev.petrel.patterns.EpochNanos;
 import dev.petrel.transport.OutboundFrames;
 import dev.petrel.transport.Pipe;
 import org.agrona.DirectBuffer;
@@ -30,10 +29,10 @@ final class PushRoute implements DeliveryRoute
     @Override
     public void encode(
         final OutboundFrames frames, final ExpandableArrayBuffer scratch, final long sequence,
-        final DirectBuffer record, final int length)
+        final long timestampNs, final DirectBuffer record, final int length)
     {
         frames.reset();
-        final int metaLength = Envelope.encode(scratch, 0, EpochNanos.now(), 0, sequence, null, 0, Map.of());
+        final int metaLength = Envelope.encode(scratch, 0, timestampNs, 0, sequence, null, 0, Map.of());
         frames.add(scratch, 0, metaLength).add(record, 0, length);
     }
 }
