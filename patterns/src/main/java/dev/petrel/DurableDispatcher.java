@@ -8,7 +8,6 @@ import dev.petrel.durability.LogReader;
 import dev.petrel.durability.RecordHandler;
 import dev.petrel.durability.exceptions.DurabilityException;
 import dev.petrel.patterns.DurableCommand;
-import dev.petrel.patterns.EpochNanos;
 import dev.petrel.transport.OutboundFrames;
 import dev.petrel.transport.Pipe;
 import org.agrona.DirectBuffer;
@@ -166,11 +165,12 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
 
     private void load()
     {
-        while (window.hasRoom())
+        int room;
+        while ((room = window.room()) > 0)
         {
             try
             {
-                if (0 == reader.poll(this, 1))
+                if (0 == reader.poll(this, room))
                 {
                     return;
                 }
@@ -186,7 +186,7 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
     public void onRecord(
         final DirectBuffer buffer, final int offset, final int length, final long sequence, final long timestampNs)
     {
-        window.load(sequence, buffer, offset, length);
+        window.load(sequence, timestampNs, buffer, offset, length);
     }
 
     /**
@@ -254,8 +254,8 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
             }
             link.baseSent(window.base());
         }
-        route.encode(
-            ioFrames, ioScratch, sequence, EpochNanos.now(), window.payload(sequence), window.length(sequence));
+        route.encode(ioFrames, ioScratch, sequence, window.timestampNs(sequence), window.payload(sequence),
+            window.length(sequence));
         final int result = pipe.tryOffer(ioFrames);
         if (Pipe.BACK_PRESSURED == result && 0 == pipe.queued())
         {

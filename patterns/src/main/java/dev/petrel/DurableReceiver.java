@@ -134,15 +134,15 @@ final class DurableReceiver
             return true;
         }
         final boolean redelivered = DedupResult.DUPLICATE == result;
+        if (redelivered && (outstanding.contains(producerId, sequence) || batch.contains(producerId, sequence)))
+        {
+            followers.add(new Receipt(link, producerId, sequence, link.base(), arrival));
+            return true;
+        }
         if (redelivered && !journal.handed().contains(producerId, sequence))
         {
             link.settle(sequence, arrival);
             scheduleFlush();
-            return true;
-        }
-        if (outstanding.contains(producerId, sequence))
-        {
-            followers.add(new Receipt(link, producerId, sequence, link.base(), arrival));
             return true;
         }
         return handOver(link, frames, handler, sequence, arrival, redelivered);
@@ -185,14 +185,13 @@ final class DurableReceiver
         final String subject = 0 == envelopeFrame ? "" : MessageCodec.text(frames, 0);
         final Message message = MessageCodec.fromEnvelope(subject, envelope, frames, envelopeFrame + 1);
         message.redelivered = redelivered;
-        outstanding.add(producerId, sequence);
         if (!redelivered)
         {
-            journal.handed().add(producerId, sequence);
             handedRecord.add(producerId, sequence, link.base());
         }
         if (null != handler)
         {
+            // The batch itself tracks what it holds; only a message whose handler fails joins the handed set.
             batch.add(handler, message, link, sequence, arrival);
             if (batch.isFull())
             {
@@ -204,6 +203,8 @@ final class DurableReceiver
             }
             return true;
         }
+        outstanding.add(producerId, sequence);
+        journal.handed().add(producerId, sequence);
         recordHanded();
         message.receipt = new Receipt(link, producerId, sequence, link.base(), arrival);
         link.held(message);
@@ -354,6 +355,7 @@ final class DurableReceiver
         }
         else
         {
+            journal.handed().add(producerId, sequence);
             link.fail(sequence, arrival);
         }
         settleFollowers(producerId, sequence, processed);

@@ -32,6 +32,21 @@ final class HandOffBatch
         count++;
     }
 
+    /**
+     * A linear scan, for the rare message that arrives again while the batch holds it.
+     */
+    boolean contains(final long producerId, final long sequence)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            if (sequences[i] == sequence && producerIds[i] == producerId)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean isEmpty()
     {
         return 0 == count;

@@ -26,6 +26,7 @@ final class InFlightWindow
     private final byte[] states = new byte[CAPACITY];
     private final int[] deliveries = new int[CAPACITY];
     private final long[] sentNs = new long[CAPACITY];
+    private final long[] timestamps = new long[CAPACITY];
     private final SenderLink[] owners = new SenderLink[CAPACITY];
     private final ExpandableArrayBuffer[] payloads = new ExpandableArrayBuffer[CAPACITY];
     private final int[] lengths = new int[CAPACITY];
@@ -54,15 +55,20 @@ final class InFlightWindow
         return loadedThrough;
     }
 
-    boolean hasRoom()
+    /**
+     * @return how many more sequences can be loaded.
+     */
+    int room()
     {
-        return loadedThrough - base < CAPACITY;
+        return (int)(CAPACITY - (loadedThrough - base));
     }
 
-    void load(final long sequence, final DirectBuffer buffer, final int offset, final int length)
+    void load(
+        final long sequence, final long timestampNs, final DirectBuffer buffer, final int offset, final int length)
     {
         final int slot = slot(sequence);
         sequences[slot] = sequence;
+        timestamps[slot] = timestampNs;
         states[slot] = PENDING;
         deliveries[slot] = 0;
         owners[slot] = null;
@@ -120,6 +126,14 @@ final class InFlightWindow
     long sentNs(final long sequence)
     {
         return sentNs[slot(sequence)];
+    }
+
+    /**
+     * @return when the message was appended to the log, epoch nanoseconds.
+     */
+    long timestampNs(final long sequence)
+    {
+        return timestamps[slot(sequence)];
     }
 
     DirectBuffer payload(final long sequence)
