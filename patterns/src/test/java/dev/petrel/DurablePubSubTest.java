@@ -264,6 +264,27 @@ class DurablePubSubTest
     }
 
     @Test
+    void shouldRedeliverAfterTheTimeoutWhatAConnectionOfTheNameHoldsUnacknowledged()
+    {
+        final Map<Integer, AtomicInteger> counts = counter();
+        try (Node node = Node.create(Tests.fastContext()))
+        {
+            final Publisher publisher =
+                node.publisher().durable(logContext()).redeliveryTimeout(Duration.ofMillis(100));
+            final String endpoint = publisher.bind("tcp://127.0.0.1:0");
+            final Subscriber silent = node.subscriber().durable("audit", dir.resolve("silent"));
+            silent.subscribe("orders.>");
+            silent.connect(endpoint);
+            assertTrue(publisher.awaitSubscribers(1, TIMEOUT));
+            publisher.publish("orders.eu", "1");
+            assertNotNull(silent.receive(TIMEOUT));
+            durableSubscriber(node, "audit", "orders.>", counting(counts)).connect(endpoint);
+            await(() -> 1 == publisher.acknowledgedSequence("audit"), TIMEOUT, "acknowledged by the other connection");
+            assertEachOnce(counts, 1);
+        }
+    }
+
+    @Test
     void shouldResumeDeliveryFromTheLogWhenThePublisherRestarts()
     {
         final Map<Integer, AtomicInteger> counts = counter();
