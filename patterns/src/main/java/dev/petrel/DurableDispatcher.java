@@ -2,14 +2,12 @@ package dev.petrel;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import dev.petrel.durability.DurableLog;
 import dev.petrel.durability.LogReader;
 import dev.petrel.durability.RecordHandler;
 import dev.petrel.durability.exceptions.DurabilityException;
 import dev.petrel.patterns.DurableCommand;
-import dev.petrel.patterns.Envelope;
 import dev.petrel.transport.OutboundFrames;
 import dev.petrel.transport.Pipe;
 import org.agrona.DirectBuffer;
@@ -19,28 +17,38 @@ import org.agrona.ExpandableArrayBuffer;
  * The I/O-thread half of a durable pusher: reads appended records from the log into the {@link InFlightWindow},
  * assigns each to one connected durable receiver (round robin over those with room), settles what they acknowledge,
  * puts back what a lost or silent receiver held, and hands messages delivered too often to the dead-letter step.
+ * A {@link DurableFanOut} runs one per durable subscriber name; its {@link DeliveryRoute} then settles at once the
+ * records no connected receiver of that name wants.
  * <p>
  * Every method runs on the I/O thread, which is the only writer of a durable pusher's pipes; none blocks. A pipe
  * without room stops the pass, which {@link DurableSender} schedules again on the next duty cycle.
  */
-final class DurableDispatcher implements RecordHandler
+final class DurableDispatcher implements RecordHandler, DurableDelivery
 {
     private final DurableSender sender;
     private final DurableLog log;
     private final long producerId;
     private final InFlightWindow window;
+    private final DeliveryRoute route;
     private final List<SenderLink> links = new ArrayList<>();
     private final OutboundFrames ioFrames = new OutboundFrames();
     private final ExpandableArrayBuffer ioScratch = new ExpandableArrayBuffer(64);
     private LogReader reader;
     private int nextLink;
+    private boolean roomLacking;
+    private boolean held;
+    private boolean skipped;
+    private boolean baseMoved;
 
-    DurableDispatcher(final DurableSender sender, final DurableLog log, final long producerId, final long base)
+    DurableDispatcher(
+        final DurableSender sender, final DurableLog log, final long producerId, final long base,
+        final DeliveryRoute route)
     {
         this.sender = sender;
         this.log = log;
         this.producerId = producerId;
         this.window = new InFlightWindow(base);
+        this.route = route;
         this.reader = log.reader(base + 1);
     }
 
@@ -52,23 +60,94 @@ final class DurableDispatcher implements RecordHandler
     /**
      * Loads new records and sends everything waiting for a receiver.
      *
-     * @return true when a pipe without room stopped the pass (not when no receiver is connected).
+     * @return true when a pipe without room stopped the pass (not when no receiver is connected or every receiver
+     *         is {@link DeliveryRoute#HOLD held}), or when skipped records made room for more.
      */
-    boolean dispatch(final long nowNs)
+    @Override
+    public boolean dispatch(final long nowNs)
     {
         final boolean partlyWritten = finishPartials();
         load();
+        roomLacking = false;
+        held = false;
+        skipped = false;
         final long last = window.loadedThrough();
         for (long sequence = window.pendingFrom(); sequence <= last; sequence++)
         {
             if (InFlightWindow.PENDING == window.state(sequence) && !assign(sequence, nowNs))
             {
                 window.pendingFrom(sequence);
-                return !links.isEmpty();
+                return endPass(partlyWritten);
             }
         }
         window.pendingFrom(last + 1);
-        return partlyWritten;
+        return endPass(partlyWritten);
+    }
+
+    /**
+     * Moves the base past records skipped in the pass.
+     *
+     * @param partlyWritten whether a message too large for one pipe record is still partly written.
+     * @return true when another pass is due: a pipe lacked room, a message is partly written, or the base moved,
+     *         making room for more records.
+     */
+    private boolean endPass(final boolean partlyWritten)
+    {
+        if (skipped && window.advanceBase())
+        {
+            baseMoved = true;
+            return true;
+        }
+        return roomLacking || partlyWritten;
+    }
+
+    /**
+     * @return true when the last pass stopped at a record that every connected receiver is
+     *         {@link DeliveryRoute#HOLD holding}, so it takes nothing until they tell what they want.
+     */
+    boolean isHeld()
+    {
+        return held;
+    }
+
+    @Override
+    public long loadedThrough()
+    {
+        return window.loadedThrough();
+    }
+
+    @Override
+    public boolean takeBaseMoved()
+    {
+        final boolean moved = baseMoved;
+        baseMoved = false;
+        return moved;
+    }
+
+    @Override
+    public long acknowledged()
+    {
+        return window.base();
+    }
+
+    @Override
+    public long acknowledged(final String name)
+    {
+        return window.base();
+    }
+
+    @Override
+    public String receiverName(final DurableDispatcher dispatcher)
+    {
+        return null;
+    }
+
+    /**
+     * @return true when a receiver of this dispatcher is connected.
+     */
+    boolean hasLinks()
+    {
+        return !links.isEmpty();
     }
 
     /**
@@ -128,21 +207,33 @@ final class DurableDispatcher implements RecordHandler
         if (window.deliveries(sequence) >= sender.maxDeliveries())
         {
             window.state(sequence, InFlightWindow.DEAD_LETTERING);
-            sender.deadLetter(sequence, window.deliveries(sequence));
+            sender.deadLetter(this, sequence, window.deliveries(sequence));
             return true;
         }
         final int count = links.size();
+        boolean wanted = false;
         for (int i = 0; i < count; i++)
         {
             final SenderLink link = links.get((nextLink + i) % count);
-            if (send(link, sequence))
+            final byte verdict =
+                route.verdict(link.pipe(), sequence, window.payload(sequence), window.length(sequence));
+            wanted |= DeliveryRoute.SKIP != verdict;
+            if (DeliveryRoute.SEND == verdict && send(link, sequence))
             {
                 window.sent(sequence, link, nowNs);
                 link.onSent(sequence);
                 nextLink = (nextLink + i + 1) % count;
                 return true;
             }
+            roomLacking |= DeliveryRoute.SEND == verdict;
         }
+        if (!wanted && count > 0)
+        {
+            window.state(sequence, InFlightWindow.DONE);
+            skipped = true;
+            return true;
+        }
+        held = count > 0 && !roomLacking;
         return false;
     }
 
@@ -163,10 +254,8 @@ final class DurableDispatcher implements RecordHandler
             }
             link.baseSent(window.base());
         }
-        ioFrames.reset();
-        final int metaLength = Envelope.encode(
-            ioScratch, 0, window.timestampNs(sequence), 0, sequence, null, 0, Map.of());
-        ioFrames.add(ioScratch, 0, metaLength).add(window.payload(sequence), 0, window.length(sequence));
+        route.encode(ioFrames, ioScratch, sequence, window.timestampNs(sequence), window.payload(sequence),
+            window.length(sequence));
         final int result = pipe.tryOffer(ioFrames);
         if (Pipe.BACK_PRESSURED == result && 0 == pipe.queued())
         {
@@ -177,15 +266,25 @@ final class DurableDispatcher implements RecordHandler
         return Pipe.OK == result;
     }
 
-    void onAttach(final Pipe pipe, final String name)
+    @Override
+    public void onAttach(final Pipe pipe, final String name)
     {
-        if (pipe.attachment() instanceof SenderLink)
+        if (null == linkOf(pipe))
         {
-            return;
+            links.add(new SenderLink(pipe, name));
         }
-        final SenderLink link = new SenderLink(pipe, name);
-        pipe.attachment(link);
-        links.add(link);
+    }
+
+    private SenderLink linkOf(final Pipe pipe)
+    {
+        for (int i = 0, n = links.size(); i < n; i++)
+        {
+            if (links.get(i).pipe() == pipe)
+            {
+                return links.get(i);
+            }
+        }
+        return null;
     }
 
     /**
@@ -193,13 +292,14 @@ final class DurableDispatcher implements RecordHandler
      *
      * @return true when the base moved.
      */
-    boolean onAck(final Pipe pipe, final long count)
+    @Override
+    public boolean onAck(final Pipe pipe, final long count)
     {
-        if (!(pipe.attachment() instanceof SenderLink))
+        final SenderLink link = linkOf(pipe);
+        if (null == link)
         {
             return false;
         }
-        final SenderLink link = (SenderLink)pipe.attachment();
         for (int i = link.settle(count); i > 0; i--)
         {
             final long settled = link.poll();
@@ -215,22 +315,24 @@ final class DurableDispatcher implements RecordHandler
     /**
      * Puts back a message the receiver failed to process, so it is delivered again at once.
      */
-    void onNack(final Pipe pipe, final long index)
+    @Override
+    public void onNack(final Pipe pipe, final long index)
     {
-        if (pipe.attachment() instanceof SenderLink)
+        final SenderLink link = linkOf(pipe);
+        if (null != link)
         {
-            final SenderLink link = (SenderLink)pipe.attachment();
             release(link.fail(index), link);
         }
     }
 
-    void onDetached(final Pipe pipe)
+    @Override
+    public void onDetached(final Pipe pipe)
     {
-        if (!(pipe.attachment() instanceof SenderLink))
+        final SenderLink link = linkOf(pipe);
+        if (null == link)
         {
             return;
         }
-        final SenderLink link = (SenderLink)pipe.attachment();
         links.remove(link);
         while (!link.isEmpty())
         {
@@ -241,7 +343,8 @@ final class DurableDispatcher implements RecordHandler
     /**
      * Puts back every message a receiver has held for longer than the timeout.
      */
-    void onTick(final long nowNs, final long timeoutNs)
+    @Override
+    public void onTick(final long nowNs, final long timeoutNs)
     {
         for (long sequence = window.base() + 1; sequence <= window.loadedThrough(); sequence++)
         {
@@ -272,7 +375,8 @@ final class DurableDispatcher implements RecordHandler
         return window.advanceBase();
     }
 
-    void close()
+    @Override
+    public void close()
     {
         reader.close();
         links.clear();

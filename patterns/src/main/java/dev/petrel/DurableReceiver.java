@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 import dev.petrel.durability.DedupResult;
 import dev.petrel.durability.ReceiverCursors;
@@ -19,11 +20,13 @@ import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 
 /**
- * The durable side of a {@link Puller}: announces the receiver name to each Petrel pusher, journals what it hands
+ * The durable side of a {@link Puller} or {@link Subscriber}: announces the receiver name to each Petrel peer (a
+ * message from a durable pusher is an envelope frame and a payload frame; one from a durable publisher has a subject
+ * frame first), journals what it hands
  * to the application and what the application processed in a {@link DedupJournal}, drops what was processed,
  * hands again, marked {@link Message#redelivered() redelivered}, what was in doubt, and acknowledges.
  * <p>
- * Runs on the I/O thread (the only writer of a puller's pipes), except {@link #complete(Message)}, which receiving
+ * Runs on the I/O thread (the only writer of a socket's pipes), except {@link #complete(Message)}, which receiving
  * threads call and which hands the acknowledgement to the I/O thread. The order of effects per message is: journal
  * as handed, hand over, journal as processed, acknowledge; so a crash of the process at any point leaves the
  * message acknowledged (and dropped when it comes again) or delivered again, marked redelivered when the
@@ -39,7 +42,8 @@ final class DurableReceiver
 {
     static final int ACK_BATCH = JournalBatch.MAX_ENTRIES;
 
-    private final Puller puller;
+    private final SocketBase socket;
+    private final Predicate<Message> inbox;
     private final String name;
     private final DedupJournal journal;
     private final Envelope envelope = new Envelope();
@@ -55,7 +59,10 @@ final class DurableReceiver
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final Runnable flushTask = this::flush;
 
-    DurableReceiver(final Puller puller, final String name, final Path stateDir)
+    /**
+     * @param inbox offers a message to the socket's receive queue; false when it has no room.
+     */
+    DurableReceiver(final SocketBase socket, final Predicate<Message> inbox, final String name, final Path stateDir)
     {
         final int nameLength = name.getBytes(StandardCharsets.UTF_8).length;
         if (0 == nameLength || nameLength > ReceiverCursors.MAX_NAME_LENGTH)
@@ -63,7 +70,8 @@ final class DurableReceiver
             throw new IllegalArgumentException("a durable receiver name has 1.." + ReceiverCursors.MAX_NAME_LENGTH +
                 " UTF-8 bytes: '" + name + "'");
         }
-        this.puller = puller;
+        this.socket = socket;
+        this.inbox = inbox;
         this.name = name;
         this.journal = new DedupJournal(stateDir);
     }
@@ -142,13 +150,14 @@ final class DurableReceiver
 
     private boolean decode(final InboundFrames frames)
     {
-        if (2 != frames.count())
+        final int envelopeFrame = frames.count() - 2;
+        if (0 != envelopeFrame && 1 != envelopeFrame)
         {
             return false;
         }
         try
         {
-            MessageCodec.decodeEnvelope(envelope, frames, 0);
+            MessageCodec.decodeEnvelope(envelope, frames, envelopeFrame);
             return true;
         }
         catch (final IllegalArgumentException ex)
@@ -163,7 +172,7 @@ final class DurableReceiver
      */
     private void reject(final Pipe pipe, final ReceiverLink link, final long sequence, final long arrival)
     {
-        puller.countDrop(pipe, DropReason.MALFORMED);
+        socket.countDrop(pipe, DropReason.MALFORMED);
         link.fail(sequence, arrival);
         scheduleFlush();
     }
@@ -172,7 +181,9 @@ final class DurableReceiver
         final long sequence, final long arrival, final boolean redelivered)
     {
         final long producerId = link.producerId();
-        final Message message = MessageCodec.fromEnvelope("", envelope, frames, 1);
+        final int envelopeFrame = frames.count() - 2;
+        final String subject = 0 == envelopeFrame ? "" : MessageCodec.text(frames, 0);
+        final Message message = MessageCodec.fromEnvelope(subject, envelope, frames, envelopeFrame + 1);
         message.redelivered = redelivered;
         if (!redelivered)
         {
@@ -225,7 +236,7 @@ final class DurableReceiver
 
     private boolean offerHeld(final ReceiverLink link)
     {
-        if (!puller.offerToQueue(link.held()))
+        if (!inbox.test(link.held()))
         {
             return false;
         }
@@ -252,7 +263,7 @@ final class DurableReceiver
     {
         if (!flushScheduled.get() && flushScheduled.compareAndSet(false, true))
         {
-            puller.agent.execute(flushTask);
+            socket.agent.execute(flushTask);
         }
     }
 
@@ -281,13 +292,13 @@ final class DurableReceiver
             try
             {
                 handler.onMessage(batch.message(i));
-                puller.received.incrementAndGet();
+                socket.received.incrementAndGet();
                 batch.processed(i, true);
                 processedRecord.add(batch.producerId(i), batch.sequence(i), batch.base(i));
             }
             catch (final RuntimeException ex)
             {
-                puller.node.onError(ex);
+                socket.node.onError(ex);
             }
         }
         recordProcessed();
@@ -380,7 +391,7 @@ final class DurableReceiver
     private boolean sendAcknowledgements()
     {
         boolean retry = false;
-        for (final Pipe pipe : puller.pipes)
+        for (final Pipe pipe : socket.pipes)
         {
             if (pipe.attachment() instanceof ReceiverLink)
             {

@@ -2,12 +2,14 @@ package dev.petrel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.petrel.durability.DurableLog;
 import dev.petrel.durability.ReceiverCursors;
@@ -18,26 +20,29 @@ import dev.petrel.transport.Pipe;
 import org.agrona.DirectBuffer;
 
 /**
- * The durable side of a {@link Pusher}: appends each message to the side log on the sending thread, then lets the
- * {@link DurableDispatcher} deliver it from the I/O thread. Keeps the acknowledged base in every known receiver's
- * cursor, so retention frees segments once everything in them is acknowledged, and resumes from that base after a
- * restart. Moves messages delivered {@code maxDeliveries} times to the dead-letter log on the node's timer thread.
+ * The durable side of a {@link Pusher} or {@link Publisher}: appends each message to the side log on the sending
+ * thread, then lets the {@link DurableDelivery} deliver it from the I/O thread. Keeps each known receiver's
+ * acknowledged base in its cursor, so retention frees segments once everything in them is acknowledged, and resumes
+ * from that base after a restart. Moves messages delivered {@code maxDeliveries} times to the dead-letter log on the
+ * node's timer thread.
  * <p>
  * {@link #send} is thread safe and blocks while the log holds {@code sendHighWaterMark} messages not yet taken
- * into the window; everything else runs on the I/O thread or the timer thread and never blocks the I/O thread.
+ * into the window, and while the cursor of a newly attached receiver is being registered; everything else runs on
+ * the I/O thread or the timer thread and never blocks the I/O thread.
  */
 final class DurableSender
 {
     static final long REDELIVERY_TIMEOUT_NS_DEFAULT = TimeUnit.SECONDS.toNanos(30);
     static final int MAX_DELIVERIES_DEFAULT = 10;
 
-    private final Pusher pusher;
+    private final SocketBase socket;
     private final IoAgent agent;
     private final DurableLog log;
     private final long producerId;
-    private final DurableDispatcher dispatcher;
+    private final DurableDelivery delivery;
     private final List<String> registered = new ArrayList<>();
     private final AtomicBoolean dispatchScheduled = new AtomicBoolean();
+    private final AtomicInteger registering = new AtomicInteger();
     private final Runnable dispatchTask = this::runDispatch;
     private final Runnable tickTask = this::runTick;
     private final Waiter waiter = new Waiter();
@@ -47,17 +52,17 @@ final class DurableSender
     private volatile boolean closed;
     private ScheduledFuture<?> ticker;
 
-    DurableSender(final Pusher pusher, final DurableLog.Context ctx)
+    DurableSender(final SocketBase socket, final DurableLog.Context ctx, final DurableDelivery.Factory factory)
     {
-        this.pusher = pusher;
-        this.agent = pusher.agent;
+        this.socket = socket;
+        this.agent = socket.agent;
         this.log = DurableLog.open(ctx);
         try
         {
             this.producerId = ProducerIdFile.loadOrCreate(log.context().logDir());
             final long base = resumeBase();
-            this.acknowledged = base;
-            this.dispatcher = new DurableDispatcher(this, log, producerId, base);
+            this.delivery = factory.create(this, log, producerId, base);
+            this.acknowledged = delivery.acknowledged();
         }
         catch (final RuntimeException ex)
         {
@@ -133,7 +138,7 @@ final class DurableSender
     private synchronized void startTicker()
     {
         final long periodNs = Math.max(TimeUnit.MILLISECONDS.toNanos(1), redeliveryTimeoutNs / 4);
-        ticker = pusher.node.timer().scheduleAtFixedRate(
+        ticker = socket.node.timer().scheduleAtFixedRate(
             () -> agent.execute(tickTask), periodNs, periodNs, TimeUnit.NANOSECONDS);
     }
 
@@ -152,27 +157,41 @@ final class DurableSender
 
     private void awaitRoom(final long deadlineNs)
     {
-        final long highWaterMark = pusher.settings().sendHighWaterMark();
+        final long highWaterMark = socket.settings().sendHighWaterMark();
         synchronized (waiter)
         {
             waiter.reset();
-            while (log.lastSequence() - dispatcher.window().loadedThrough() >= highWaterMark)
+            while (log.lastSequence() - delivery.loadedThrough() >= highWaterMark || registering.get() > 0)
             {
                 if (closed)
                 {
-                    throw new SocketClosedException("pusher closed while sending");
+                    throw new SocketClosedException(socketName() + " closed while sending");
                 }
                 if (System.nanoTime() - deadlineNs > 0)
                 {
-                    throw new BackPressureException("no durable puller took messages within the send timeout of " +
-                        pusher.settings().sendTimeoutNs() / 1_000_000 + " ms (high-water mark " + highWaterMark + ")");
+                    throw new BackPressureException("no durable " + receiverKind() + " took messages within the " +
+                        "send timeout of " + socket.settings().sendTimeoutNs() / 1_000_000 + " ms (high-water mark " +
+                        highWaterMark + ")");
                 }
                 waiter.idle("send");
             }
         }
     }
 
-    private void scheduleDispatch()
+    private String receiverKind()
+    {
+        return socket instanceof Pusher ? "puller" : "subscriber";
+    }
+
+    private String socketName()
+    {
+        return socket.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Has the I/O thread run a dispatch pass soon; any thread.
+     */
+    void scheduleDispatch()
     {
         if (!dispatchScheduled.get() && dispatchScheduled.compareAndSet(false, true))
         {
@@ -183,7 +202,16 @@ final class DurableSender
     private void runDispatch()
     {
         dispatchScheduled.set(false);
-        if (!closed && dispatcher.dispatch(System.nanoTime()))
+        if (closed)
+        {
+            return;
+        }
+        final boolean again = delivery.dispatch(System.nanoTime());
+        if (delivery.takeBaseMoved())
+        {
+            onBaseMoved();
+        }
+        if (again)
         {
             scheduleDispatch();
         }
@@ -193,7 +221,7 @@ final class DurableSender
     {
         if (!closed)
         {
-            dispatcher.onTick(System.nanoTime(), redeliveryTimeoutNs);
+            delivery.onTick(System.nanoTime(), redeliveryTimeoutNs);
             runDispatch();
         }
     }
@@ -221,13 +249,13 @@ final class DurableSender
         if (DurableCommand.ATTACH.equals(name))
         {
             final String receiver = DurableCommand.decodeAttach(buffer, offset, length);
-            dispatcher.onAttach(pipe, receiver);
             register(receiver);
+            delivery.onAttach(pipe, receiver);
             runDispatch();
         }
         else if (DurableCommand.ACK.equals(name))
         {
-            if (dispatcher.onAck(pipe, DurableCommand.longField(buffer, offset, length, 1)))
+            if (delivery.onAck(pipe, DurableCommand.longField(buffer, offset, length, 1)))
             {
                 onBaseMoved();
             }
@@ -235,7 +263,7 @@ final class DurableSender
         }
         else if (DurableCommand.NACK.equals(name))
         {
-            dispatcher.onNack(pipe, DurableCommand.longField(buffer, offset, length, 1));
+            delivery.onNack(pipe, DurableCommand.longField(buffer, offset, length, 1));
             runDispatch();
         }
     }
@@ -244,7 +272,7 @@ final class DurableSender
     {
         if (!closed)
         {
-            dispatcher.onDetached(pipe);
+            delivery.onDetached(pipe);
             runDispatch();
         }
     }
@@ -257,7 +285,9 @@ final class DurableSender
         }
         registered.add(name);
         final ReceiverCursors cursors = log.receivers();
-        pusher.node.timer().execute(() ->
+        // Sends wait until the cursor exists, so retention cannot free records a new receiver starts with (#6).
+        registering.incrementAndGet();
+        socket.node.timer().execute(() ->
         {
             try
             {
@@ -276,6 +306,10 @@ final class DurableSender
             {
                 onError(ex);
             }
+            finally
+            {
+                registering.decrementAndGet();
+            }
         });
     }
 
@@ -289,25 +323,28 @@ final class DurableSender
 
     private void onBaseMoved()
     {
-        final long base = dispatcher.window().base();
-        acknowledged = base;
+        acknowledged = delivery.acknowledged();
         final ReceiverCursors cursors = log.receivers();
         for (int i = 0, n = registered.size(); i < n; i++)
         {
             final String name = registered.get(i);
             if (cursors.isRegistered(name))
             {
-                cursors.ack(name, base);
+                cursors.ack(name, delivery.acknowledged(name));
             }
         }
     }
 
     /**
-     * Copies a message to the dead-letter log on the timer thread, then settles it on the I/O thread.
+     * Copies a message to the dead-letter log on the timer thread, then settles it on the I/O thread in the
+     * dispatcher that gave up on it.
      */
-    void deadLetter(final long sequence, final int deliveries)
+    void deadLetter(final DurableDispatcher from, final long sequence, final int deliveries)
     {
-        pusher.node.timer().execute(() ->
+        final String receiver = delivery.receiverName(from);
+        final String reason = "not acknowledged after " + deliveries + " deliveries" +
+            (null == receiver ? "" : " to durable receiver '" + receiver + "'");
+        socket.node.timer().execute(() ->
         {
             boolean moved = false;
             try
@@ -318,7 +355,7 @@ final class DurableSender
                     {
                         return;
                     }
-                    log.deadLetters().moveFrom(log, sequence, "not acknowledged after " + deliveries + " deliveries");
+                    log.deadLetters().moveFrom(log, sequence, reason);
                 }
                 moved = true;
             }
@@ -329,7 +366,7 @@ final class DurableSender
             final boolean done = moved;
             agent.execute(() ->
             {
-                if (!closed && dispatcher.onDeadLettered(sequence, done))
+                if (!closed && from.onDeadLettered(sequence, done))
                 {
                     onBaseMoved();
                 }
@@ -340,7 +377,7 @@ final class DurableSender
 
     void onError(final Throwable error)
     {
-        pusher.node.onError(error);
+        socket.node.onError(error);
     }
 
     /**
@@ -353,12 +390,12 @@ final class DurableSender
             closed = true;
             ticker.cancel(false);
         }
-        if (!pusher.node.isClosed())
+        if (!socket.node.isClosed())
         {
             final CompletableFuture<Void> stopped = new CompletableFuture<>();
             agent.execute(() ->
             {
-                dispatcher.close();
+                delivery.close();
                 stopped.complete(null);
             });
             try
@@ -376,7 +413,7 @@ final class DurableSender
         }
         else
         {
-            dispatcher.close();
+            delivery.close();
         }
         log.close();
     }

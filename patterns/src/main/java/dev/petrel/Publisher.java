@@ -1,22 +1,28 @@
 package dev.petrel;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import dev.petrel.durability.DurableLog;
+import dev.petrel.patterns.DurableCommand;
 import dev.petrel.patterns.Envelope;
 import dev.petrel.patterns.EpochNanos;
 import dev.petrel.patterns.PublisherPeer;
+import dev.petrel.patterns.SubjectRecordDescriptor;
 import dev.petrel.patterns.SubscriptionCommand;
 import dev.petrel.transport.Pipe;
 import dev.petrel.transport.zmtp.InboundFrames;
 import dev.petrel.transport.zmtp.ZmtpDescriptor;
 import dev.petrel.transport.zmtp.ZmtpSocketType;
 import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -35,7 +41,12 @@ import org.agrona.concurrent.UnsafeBuffer;
  * handshake on such a channel, so the publisher knows how many subscribers there are (the media driver counts
  * them; {@link #awaitSubscribers} and {@link #subscriberCount()} include them) but not what they subscribed to:
  * every message crosses the network, queue groups share nothing (each member receives every matching message), and
- * the high-water mark and back-pressure policy apply to the channel as a whole. Thread-safe.
+ * the high-water mark and back-pressure policy apply to the channel as a whole.
+ * <p>
+ * A {@link #durable(DurableLog.Context) durable} publisher appends each message to a side log before it is sent
+ * and delivers it at least once to every Petrel subscriber that announced itself as a named durable subscriber
+ * (see {@link Subscriber#durable(String, Path)}), resuming after either side restarts; other subscribers keep
+ * receiving as from any publisher. Thread-safe.
  */
 public final class Publisher extends SocketBase
 {
@@ -48,6 +59,9 @@ public final class Publisher extends SocketBase
     private BackPressurePolicy policy = BackPressurePolicy.DROP_NEWEST;
     private String lastSubject = "";
     private byte[] lastSubjectBytes = new byte[0];
+    private final ExpandableArrayBuffer recordScratch = new ExpandableArrayBuffer(256);
+    private DurableSender durable;
+    private DurableFanOut fanOut;
     /** The message every in-process subscriber of the publish in progress shares; guarded by the send lock. */
     private Message sharedHandOff;
     /** The publish timestamp of the publish in progress, the same for every subscriber; guarded by the send lock. */
@@ -62,6 +76,134 @@ public final class Publisher extends SocketBase
     ZmtpSocketType socketType()
     {
         return ZmtpSocketType.PUB;
+    }
+
+    /**
+     * Makes this publisher durable; call before the first bind or connect. Each message is appended to the log
+     * (subject and payload; its sequence travels with it) before the publish returns. Every named durable
+     * subscriber then gets, from the log and on the I/O thread, every message that matches its subscriptions, at
+     * least once: each name has its own position in the log, kept in the log's receiver cursors, so one durable
+     * subscriber being slow or away holds back none of the others.
+     * <ul>
+     *   <li>A name met for the first time starts with the messages published after it first attaches (new
+     *   subscribers of pub/sub get nothing older); a known name resumes after the last message it acknowledged,
+     *   after a reconnect or a restart of either side (messages acknowledged past that position may come again;
+     *   the subscriber drops them as duplicates).</li>
+     *   <li>The publisher filters for each durable subscriber, by the subscriptions it has when a message is
+     *   dispatched to it: a message none of its subscriptions matches is skipped and counts as acknowledged, so
+     *   the position moves on and retention is not held up by messages the subscriber never wanted. Messages
+     *   published while a subscriber was away are filtered by the subscriptions it comes back with; subscribe
+     *   before connecting, so that those arrive with the attach announcement. Nothing is sent or skipped for a
+     *   durable subscriber that has no subscription yet, and queue groups do not apply: connections attached with
+     *   the same name share that name's messages instead, each message going to one of them.</li>
+     *   <li>A message a durable subscriber holds unacknowledged past the {@link #redeliveryTimeout(Duration)
+     *   redelivery timeout} is sent again; after {@link #maxDeliveries(int) max deliveries} to one name it moves to
+     *   the log's dead-letter log, and that name's position moves past it.</li>
+     *   <li>Retention frees segments only below the lowest position of all durable subscribers the log knows.</li>
+     *   <li>Instead of dropping, a durable stream pushes back: a publish waits, up to the send timeout (then
+     *   {@link BackPressureException}), while a connected durable subscriber has {@code sendHighWaterMark}
+     *   messages in the log beyond its window of messages in flight. A durable subscriber that is away, or has
+     *   not subscribed yet, does not hold publishers back; the log keeps what it misses, within the log's size and
+     *   age limits.</li>
+     * </ul>
+     * Subscribers that are not durable, and plain ZeroMQ subscribers, are published to as usual, dropped for when
+     * slow. Durable publishes carry no headers. The log is closed with the publisher.
+     *
+     * @param ctx configuration of the side log (directory, fsync policy, segment length, retention).
+     * @return this.
+     * @throws dev.petrel.durability.exceptions.DurabilityException if the log cannot be opened.
+     * @since 0.1.0
+     */
+    public Publisher durable(final DurableLog.Context ctx)
+    {
+        checkNotStarted();
+        if (null != durable)
+        {
+            throw new IllegalStateException("the publisher is already durable");
+        }
+        durable = new DurableSender(this, ctx, (sender, log, producerId, base) ->
+            fanOut = new DurableFanOut(sender, log, producerId, new PublishRoute()));
+        return this;
+    }
+
+    /**
+     * @param timeout how long a durable subscriber may hold a message without acknowledging it before it is
+     *                delivered again (default 30 s); call after {@link #durable(DurableLog.Context)}.
+     * @return this.
+     * @since 0.1.0
+     */
+    public Publisher redeliveryTimeout(final Duration timeout)
+    {
+        durableSender().redeliveryTimeoutNs(timeout.toNanos());
+        return this;
+    }
+
+    /**
+     * @param deliveries how many times a message is delivered to one durable subscriber name before it moves to
+     *                   the dead-letter log (default 10); call after {@link #durable(DurableLog.Context)}.
+     * @return this.
+     * @since 0.1.0
+     */
+    public Publisher maxDeliveries(final int deliveries)
+    {
+        durableSender().maxDeliveries(deliveries);
+        return this;
+    }
+
+    /**
+     * @param subscriberName a durable subscriber name.
+     * @return the sequence up to which that durable subscriber acknowledged (or was skipped past, or had
+     *         dead-lettered) every message, or -1 for a name this publisher has not met.
+     * @throws IllegalStateException if the publisher is not durable.
+     * @since 0.1.0
+     */
+    public long acknowledgedSequence(final String subscriberName)
+    {
+        durableSender();
+        return fanOut.acknowledgedSequence(subscriberName);
+    }
+
+    /**
+     * @return the sequence up to which every durable subscriber this publisher knows acknowledged (or was skipped
+     *         past, or had dead-lettered) every message; the last sequence when it knows none.
+     * @throws IllegalStateException if the publisher is not durable.
+     * @since 0.1.0
+     */
+    public long acknowledgedSequence()
+    {
+        durableSender();
+        return fanOut.lowestAcknowledgedSequence();
+    }
+
+    /**
+     * @return the names of the durable subscribers this publisher knows: those its log has positions for and those
+     *         that attached since it started.
+     * @throws IllegalStateException if the publisher is not durable.
+     * @since 0.1.0
+     */
+    public Set<String> durableSubscribers()
+    {
+        durableSender();
+        return fanOut.names();
+    }
+
+    /**
+     * @return the sequence of the last message appended to the log.
+     * @throws IllegalStateException if the publisher is not durable.
+     * @since 0.1.0
+     */
+    public long lastSequence()
+    {
+        return durableSender().log().lastSequence();
+    }
+
+    private DurableSender durableSender()
+    {
+        if (null == durable)
+        {
+            throw new IllegalStateException("the publisher is not durable");
+        }
+        return durable;
     }
 
     /**
@@ -100,7 +242,9 @@ public final class Publisher extends SocketBase
      *
      * @param subject the subject, dot-separated tokens.
      * @param payload the payload (not copied; do not change it until this returns).
-     * @return how many subscribers it was queued for (on a multi-destination channel: how many it can reach).
+     * @return how many subscribers it was queued for (on a multi-destination channel: how many it can reach); a
+     *         durable publisher leaves out durable subscribers, which take it from the log.
+     * @throws BackPressureException when a durable publisher waited the send timeout for a durable subscriber.
      */
     public int publish(final String subject, final byte[] payload)
     {
@@ -129,6 +273,8 @@ public final class Publisher extends SocketBase
      *
      * @param message the message.
      * @return how many subscribers it was queued for.
+     * @throws IllegalArgumentException when a durable publisher is given headers, which durable messages do not
+     *                                  carry.
      */
     public int publish(final Message message)
     {
@@ -161,6 +307,10 @@ public final class Publisher extends SocketBase
         synchronized (sendLock)
         {
             final byte[] subjectBytes = subjectBytes(subject);
+            if (null != durable)
+            {
+                append(subjectBytes, payload, offset, length, headers);
+            }
             final Pipe[] current = pipes;
             if (selectTargets(current, subject, subjectBytes))
             {
@@ -190,6 +340,19 @@ public final class Publisher extends SocketBase
         }
     }
 
+    private void append(
+        final byte[] subjectBytes, final DirectBuffer payload, final int offset, final int length,
+        final Map<String, String> headers)
+    {
+        if (!headers.isEmpty())
+        {
+            throw new IllegalArgumentException("a durable publisher sends no headers");
+        }
+        recordScratch.checkLimit(SubjectRecordDescriptor.recordLength(subjectBytes.length, length));
+        final int recordLength = SubjectRecordDescriptor.encode(recordScratch, subjectBytes, payload, offset, length);
+        durable.send(recordScratch, 0, recordLength, System.nanoTime() + settings().sendTimeoutNs());
+    }
+
     private byte[] subjectBytes(final String subject)
     {
         if (!subject.equals(lastSubject))
@@ -216,6 +379,10 @@ public final class Publisher extends SocketBase
                 continue;
             }
             peer.clearTargets();
+            if (peer.isDurable())
+            {
+                continue;
+            }
             if (pipe.isPetrelPeer())
             {
                 for (int i = 0, n = peer.match(subject); i < n; i++)
@@ -245,7 +412,7 @@ public final class Publisher extends SocketBase
         for (final Pipe pipe : current)
         {
             final PublisherPeer peer = (PublisherPeer)pipe.attachment();
-            if (null == peer || !pipe.isPetrelPeer())
+            if (null == peer || !pipe.isPetrelPeer() || peer.isDurable())
             {
                 continue;
             }
@@ -441,10 +608,16 @@ public final class Publisher extends SocketBase
             {
                 case SubscriptionCommand.SUBSCRIBE:
                     peer.add(SubscriptionCommand.decodeSubscribe(buffer, offset, length));
+                    onDurableSubscriptionsChanged(peer);
                     break;
                 case SubscriptionCommand.UNSUBSCRIBE:
                     peer.remove(SubscriptionCommand.decodeUnsubscribe(buffer, offset, length));
+                    onDurableSubscriptionsChanged(peer);
                     break;
+                case DurableCommand.ATTACH:
+                case DurableCommand.ACK:
+                case DurableCommand.NACK:
+                    return onDurableCommand(pipe, peer, name, buffer, offset, length);
                 case ZmtpDescriptor.SUBSCRIBE:
                 case ZmtpDescriptor.CANCEL:
                     final byte[] prefix = new byte[length];
@@ -459,6 +632,51 @@ public final class Publisher extends SocketBase
         catch (final IllegalArgumentException ex)
         {
             return "bad subscription: " + ex.getMessage();
+        }
+    }
+
+    /**
+     * Marks an attaching durable subscriber before its first subscription arrives (Petrel subscribers announce
+     * themselves first), so publishing threads never send it a copy the durable stream sends too.
+     */
+    private String onDurableCommand(
+        final Pipe pipe, final PublisherPeer peer, final String name, final DirectBuffer buffer, final int offset,
+        final int length)
+    {
+        if (null == durable)
+        {
+            return null;
+        }
+        if (DurableCommand.ATTACH.equals(name))
+        {
+            peer.markDurable();
+        }
+        return durable.onCommand(pipe, name, buffer, offset, length);
+    }
+
+    private void onDurableSubscriptionsChanged(final PublisherPeer peer)
+    {
+        if (null != durable && peer.isDurable())
+        {
+            durable.scheduleDispatch();
+        }
+    }
+
+    @Override
+    void onDetached(final Pipe pipe)
+    {
+        if (null != durable)
+        {
+            durable.onDetached(pipe);
+        }
+    }
+
+    @Override
+    void onClose()
+    {
+        if (null != durable)
+        {
+            durable.close();
         }
     }
 }

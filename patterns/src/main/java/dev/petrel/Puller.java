@@ -74,7 +74,7 @@ public final class Puller extends SocketBase
         {
             throw new IllegalStateException("the puller is already durable");
         }
-        durable = new DurableReceiver(this, name, stateDir);
+        durable = new DurableReceiver(this, this::offerToQueue, name, stateDir);
         return this;
     }
 

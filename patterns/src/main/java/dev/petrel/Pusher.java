@@ -73,7 +73,8 @@ public final class Pusher extends SocketBase
         {
             throw new IllegalStateException("the pusher is already durable");
         }
-        durable = new DurableSender(this, ctx);
+        durable = new DurableSender(this, ctx, (sender, log, producerId, base) ->
+            new DurableDispatcher(sender, log, producerId, base, PushRoute.INSTANCE));
         return this;
     }
 

@@ -1,6 +1,8 @@
 package dev.petrel;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +16,7 @@ import dev.petrel.transport.OutboundFrames;
 import dev.petrel.transport.Pipe;
 import dev.petrel.transport.zmtp.InboundFrames;
 import dev.petrel.transport.zmtp.ZmtpSocketType;
+import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -30,6 +33,10 @@ import org.agrona.concurrent.UnsafeBuffer;
  * <p>
  * Messages go to the subscription's callback (on the I/O thread) or to the receive queue; when that queue is full
  * the message is dropped and counted, as a slow subscriber should be. Thread-safe.
+ * <p>
+ * A {@link #durable(String, Path) durable} subscriber is a named receiver of durable publishers: it gets every
+ * message its subscriptions match at least once, drops duplicates and acknowledges what it processed, which gives
+ * effectively-once processing across crashes and reconnects; nothing from a durable publisher is dropped for it.
  */
 public final class Subscriber extends SocketBase
 {
@@ -42,6 +49,9 @@ public final class Subscriber extends SocketBase
     private volatile ReceiveQueue queue;
     private final AtomicBoolean reconcileScheduled = new AtomicBoolean();
     private final Runnable reconcileTask = this::reconcileAll;
+    private final Map<Pipe, Map<Integer, Subscription>> sentByPipe = new IdentityHashMap<>();
+    private final MessageHandler durableCallbacks = this::runCallbacks;
+    private DurableReceiver durable;
 
     Subscriber(final Node node)
     {
@@ -52,6 +62,59 @@ public final class Subscriber extends SocketBase
     ZmtpSocketType socketType()
     {
         return ZmtpSocketType.SUB;
+    }
+
+    /**
+     * Makes this subscriber a named durable subscriber; call before the first bind or connect, and subscribe
+     * before connecting too, so that the subscriptions arrive at each publisher together with the name. It
+     * announces the name to every Petrel publisher it connects to; durable publishers then deliver to it, at least
+     * once, every message its subscriptions match, resuming where this name left off after either side restarts
+     * (see {@link Publisher#durable(dev.petrel.durability.DurableLog.Context)}). Duplicates are dropped by
+     * (producer ID, sequence), remembered in {@code stateDir} so that a restarted subscriber still drops them, and
+     * each message is acknowledged once processed, as a {@link Puller#durable(String, Path) durable puller}
+     * acknowledges:
+     * <ul>
+     *   <li>when every subscription it matches has a callback: once they have all returned (one that throws has
+     *   the message delivered again, to every callback);</li>
+     *   <li>when it matches a subscription without a callback: it goes to the receive queue (the matching
+     *   callbacks run once it is queued), and is acknowledged when the {@link #poll(MessageHandler, int) poll}
+     *   handler returns or when {@link #ack(Message)} is called after {@link #receive(Duration)}.</li>
+     * </ul>
+     * When the receive queue is full, reading from a durable publisher pauses instead of dropping. Queue groups
+     * do not share durable messages: connections with the same durable name share them instead. Zero-copy
+     * callbacks get a view of the message's payload. Messages from publishers that are not durable are received
+     * as usual. Give each running subscriber its own state directory.
+     *
+     * @param name     the durable subscriber name, at most 44 UTF-8 bytes, stable across restarts; a publisher
+     *                 keeps one position per name.
+     * @param stateDir directory for the duplicate-detection state, created if missing.
+     * @return this.
+     * @since 0.1.0
+     */
+    public Subscriber durable(final String name, final Path stateDir)
+    {
+        checkNotStarted();
+        if (null != durable)
+        {
+            throw new IllegalStateException("the subscriber is already durable");
+        }
+        durable = new DurableReceiver(this, this::offerDurable, name, stateDir);
+        return this;
+    }
+
+    /**
+     * Acknowledges a message taken with {@link #receive(Duration)} from a durable publisher: records it as
+     * processed and tells the publisher. Does nothing for other messages or when called again.
+     *
+     * @param message the processed message.
+     * @since 0.1.0
+     */
+    public void ack(final Message message)
+    {
+        if (null != durable)
+        {
+            durable.complete(message);
+        }
     }
 
     /**
@@ -202,7 +265,7 @@ public final class Subscriber extends SocketBase
                 q = queue;
                 if (null == q)
                 {
-                    q = new ReceiveQueue(settings().receiveHighWaterMark(), () -> { });
+                    q = new ReceiveQueue(settings().receiveHighWaterMark(), agent::wake);
                     queue = q;
                 }
             }
@@ -231,23 +294,40 @@ public final class Subscriber extends SocketBase
      */
     public int poll(final MessageHandler handler, final int limit)
     {
-        return pollFrom(queue(), handler, limit, message -> { });
+        return pollFrom(queue(), handler, limit, this::ack);
     }
 
+    /**
+     * A durable subscriber announces its name before its subscriptions, so the publisher knows, before any
+     * subscription could make it a target, that this peer takes messages from the durable stream.
+     */
     @Override
     void onAttached(final Pipe pipe)
     {
-        pipe.attachment(new LinkedHashMap<Integer, Subscription>());
+        sentByPipe.put(pipe, new LinkedHashMap<>());
+        if (null != durable)
+        {
+            durable.onAttached(pipe);
+        }
         if (!reconcile(pipe))
         {
             scheduleReconcile();
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<Integer, Subscription> sent(final Pipe pipe)
+    @Override
+    void onDetached(final Pipe pipe)
     {
-        return (Map<Integer, Subscription>)pipe.attachment();
+        sentByPipe.remove(pipe);
+        if (null != durable)
+        {
+            durable.onDetached(pipe);
+        }
+    }
+
+    private Map<Integer, Subscription> sent(final Pipe pipe)
+    {
+        return sentByPipe.get(pipe);
     }
 
     /**
@@ -281,6 +361,11 @@ public final class Subscriber extends SocketBase
     @Override
     boolean onMessage(final Pipe pipe, final InboundFrames frames)
     {
+        if (null != durable && durable.accepts(pipe))
+        {
+            final String subject = 3 == frames.count() ? MessageCodec.text(frames, 0) : "";
+            return durable.onMessage(pipe, frames, queues(subject) ? null : durableCallbacks);
+        }
         if (pipe.isPetrelPeer() && 3 == frames.count())
         {
             onPetrelMessage(pipe, frames);
@@ -453,6 +538,94 @@ public final class Subscriber extends SocketBase
             countDrop(pipe, DropReason.RECEIVE_QUEUE_FULL);
         }
         return true;
+    }
+
+    /**
+     * @return true when a subscription without a callback matches a durable message's subject.
+     */
+    private boolean queues(final String subject)
+    {
+        for (final Subscription subscription : subscriptions.all())
+        {
+            if (null == subscription.handler() && null == subscription.bufferHandler() &&
+                subscription.compiledPattern().matches(subject))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Runs every callback whose subscription matches a durable message; an exception has it delivered again.
+     */
+    private void runCallbacks(final Message message)
+    {
+        for (final Subscription subscription : subscriptions.all())
+        {
+            if (subscription.compiledPattern().matches(message.subject()))
+            {
+                final MessageHandler handler = subscription.handler();
+                final BufferHandler view = subscription.bufferHandler();
+                if (null != handler)
+                {
+                    handler.onMessage(message);
+                }
+                else if (null != view)
+                {
+                    objectView.wrap(message.payload());
+                    view.onMessage(objectView, 0, message.payload().length);
+                }
+            }
+        }
+    }
+
+    /**
+     * Queues a durable message, then runs the callbacks it matches as well.
+     *
+     * @return false when the receive queue has no room.
+     */
+    private boolean offerDurable(final Message message)
+    {
+        if (!queue().offer(message))
+        {
+            return false;
+        }
+        try
+        {
+            runCallbacks(message);
+        }
+        catch (final RuntimeException ex)
+        {
+            node.onError(ex);
+        }
+        return true;
+    }
+
+    @Override
+    String onCommand(final Pipe pipe, final String name, final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (null == durable)
+        {
+            return null;
+        }
+        try
+        {
+            return durable.onCommand(pipe, name, buffer, offset, length);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            return ex.getMessage();
+        }
+    }
+
+    @Override
+    void onClosed()
+    {
+        if (null != durable)
+        {
+            durable.close();
+        }
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import dev.petrel.durability.DeadLetterDescriptor;
 import dev.petrel.durability.DurableLog;
@@ -22,6 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static dev.petrel.test.DeliveryCounts.assertEachOnce;
+import static dev.petrel.test.DeliveryCounts.counter;
+import static dev.petrel.test.DeliveryCounts.counting;
+import static dev.petrel.test.DeliveryCounts.firstSegmentSequence;
 import static dev.petrel.test.Tests.await;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -39,23 +42,6 @@ class DurablePushPullTest
     private DurableLog.Context logContext()
     {
         return new DurableLog.Context().logDir(dir.resolve("log")).fsyncPolicy(FsyncPolicy.NEVER);
-    }
-
-    private static Map<Integer, AtomicInteger> counter()
-    {
-        return new ConcurrentHashMap<>();
-    }
-
-    private static MessageHandler counting(final Map<Integer, AtomicInteger> counts)
-    {
-        return m -> counts.computeIfAbsent(Integer.parseInt(m.payloadAsString()), k -> new AtomicInteger())
-            .incrementAndGet();
-    }
-
-    private static void assertEachOnce(final Map<Integer, AtomicInteger> counts, final int total)
-    {
-        assertEquals(total, counts.size(), "distinct messages processed");
-        counts.forEach((number, count) -> assertEquals(1, count.get(), "times " + number + " was processed"));
     }
 
     @ParameterizedTest
@@ -370,24 +356,15 @@ class DurablePushPullTest
                 pusher.send(payload);
                 taken.add(puller.receive(TIMEOUT));
             }
-            assertEquals(1, firstSegmentSequence(), "segments kept while nothing is acknowledged");
+            assertEquals(1, firstSegmentSequence(dir.resolve("log")), "segments kept while nothing is acknowledged");
             taken.subList(0, 10).forEach(puller::ack);
             await(() -> 10 == pusher.acknowledgedSequence(), TIMEOUT, "ten acknowledged");
             for (int i = 0; i < 4; i++)
             {
                 pusher.send(payload);
             }
-            final long first = firstSegmentSequence();
+            final long first = firstSegmentSequence(dir.resolve("log"));
             assertTrue(first > 1 && first <= 11, "first segment kept starts at " + first);
-        }
-    }
-
-    private long firstSegmentSequence() throws IOException
-    {
-        try (Stream<Path> files = Files.list(dir.resolve("log")))
-        {
-            return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".log"))
-                .mapToLong(f -> Long.parseLong(f.substring(0, f.length() - 4))).min().orElse(-1);
         }
     }
 }

@@ -8,16 +8,19 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 import dev.petrel.BackPressurePolicy;
 import dev.petrel.Message;
 import dev.petrel.Node;
 import dev.petrel.Publisher;
+import dev.petrel.durability.DurableLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -33,7 +36,11 @@ import picocli.CommandLine.Spec;
         "With --connect, pub first waits up to 2s (or --timeout) for the subscription of each peer it connects " +
             "to, so 'petrel sub --bind X' then 'petrel pub --connect X' loses nothing. With --bind, use " +
             "--wait-subscribers N: messages published before a subscriber joins are not kept for it.",
-        "Slow subscribers are waited for, not dropped. pub exits once what it sent is written to the network."
+        "Slow subscribers are waited for, not dropped. pub exits once what it sent is written to the network.",
+        "With --log DIR the stream is durable: durable subscribers (sub --durable NAME) get every matching message " +
+            "at least once, also what was published while they were away, and pub exits once every durable " +
+            "subscriber the log knows acknowledged everything in it. A durable name met for the first time starts " +
+            "with the messages published after it attaches: with --bind, use --wait-subscribers N."
     })
 final class PubCommand implements Callable<Integer>
 {
@@ -63,8 +70,12 @@ final class PubCommand implements Callable<Integer>
     private Long waitSubscribers;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-        description = "How long to wait for subscribers (default 10s with --wait-subscribers, 2s when connecting).")
+        description = "How long to wait for subscribers (default 10s with --wait-subscribers, 2s when " +
+            "connecting); with --log, also the longest wait for an acknowledgement before pub fails (default 10s).")
     private Duration timeout;
+
+    @Mixin
+    private DurableLogOptions durable;
 
     @Mixin
     private VerboseOption verbose;
@@ -73,16 +84,30 @@ final class PubCommand implements Callable<Integer>
     public Integer call()
     {
         endpoints.check();
+        final DurableLog.Context log = durable.context();
+        if (null != log && !headers.isEmpty())
+        {
+            throw new ParameterException(spec.commandLine(), "--header cannot be used with --log: durable " +
+                "messages carry no headers");
+        }
         final PayloadSource payloads = send.payloads(payload);
         final PrintWriter err = spec.commandLine().getErr();
         try (Node node = NodeFactory.create())
         {
             final Publisher publisher = node.publisher().backPressure(BackPressurePolicy.BLOCK);
+            if (null != log)
+            {
+                publisher.durable(log);
+            }
             endpoints.attach(publisher::bind, publisher::connect, verbose.enabled());
             awaitSubscribers(publisher);
             final long[] delivered = new long[1];
             final long sent = send.sendLoop(payloads, err).run(bytes -> delivered[0] += publish(publisher, bytes));
-            if (sent > 0 && 0 == delivered[0])
+            if (null != log)
+            {
+                awaitDurableSubscribers(publisher, sent, err);
+            }
+            else if (sent > 0 && 0 == delivered[0])
             {
                 err.println("petrel: warning: no subscriber matched " + subject + "; " + sent +
                     " message(s) went nowhere");
@@ -94,6 +119,23 @@ final class PubCommand implements Callable<Integer>
             err.flush();
         }
         return ExitCodes.OK;
+    }
+
+    private void awaitDurableSubscribers(final Publisher publisher, final long sent, final PrintWriter err)
+    {
+        if (publisher.durableSubscribers().isEmpty())
+        {
+            err.println("petrel: warning: the log knows no durable subscriber; " + sent + " message(s) stay in " +
+                "the log, and a durable subscriber met later starts after them");
+            return;
+        }
+        DurableAckWait.await(publisher::acknowledgedSequence, publisher.lastSequence(),
+            null == timeout ? SUBSCRIBERS_WAIT_DEFAULT : timeout, "subscriber");
+        if (verbose.enabled())
+        {
+            err.println("petrel: published " + sent + " message(s) on " + subject + ", acknowledged by " +
+                String.join(", ", new TreeSet<>(publisher.durableSubscribers())));
+        }
     }
 
     private int publish(final Publisher publisher, final byte[] bytes)

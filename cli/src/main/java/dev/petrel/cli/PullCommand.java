@@ -4,7 +4,6 @@
  */
 package dev.petrel.cli;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -15,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -29,8 +27,6 @@ import picocli.CommandLine.Spec;
     })
 final class PullCommand implements Callable<Integer>
 {
-    private static final Path DEFAULT_STATE_ROOT = Path.of(".petrel-state");
-
     @Spec
     private CommandSpec spec;
 
@@ -48,14 +44,8 @@ final class PullCommand implements Callable<Integer>
         description = "Exit 1 when no message arrives within this time.")
     private Duration timeout;
 
-    @Option(names = "--durable", paramLabel = "NAME",
-        description = "Receive durable streams (push --log) as the named durable receiver: each message is " +
-            "acknowledged after it is printed, and a restarted pull with the same name misses nothing.")
-    private String durableName;
-
-    @Option(names = "--state", paramLabel = "DIR",
-        description = "Where a durable receiver remembers what it processed (default ./.petrel-state/NAME).")
-    private Path stateDir;
+    @Mixin
+    private DurableReceiverOptions durable;
 
     @Mixin
     private VerboseOption verbose;
@@ -64,17 +54,11 @@ final class PullCommand implements Callable<Integer>
     public Integer call()
     {
         endpoints.check();
-        if (null != stateDir && null == durableName)
-        {
-            throw new ParameterException(spec.commandLine(), "--state needs --durable NAME");
-        }
+        durable.check();
         try (Node node = NodeFactory.create())
         {
             final Puller puller = node.puller();
-            if (null != durableName)
-            {
-                puller.durable(durableName, null == stateDir ? DEFAULT_STATE_ROOT.resolve(durableName) : stateDir);
-            }
+            durable.apply(puller::durable);
             endpoints.attach(puller::bind, puller::connect, verbose.enabled());
             final MessagePrinter printer =
                 new MessagePrinter(spec.commandLine().getOut(), OutputFormatOptions.of(format));

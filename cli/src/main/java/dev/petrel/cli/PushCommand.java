@@ -52,7 +52,7 @@ final class PushCommand implements Callable<Integer>
     private Duration timeout = SEND_TIMEOUT_DEFAULT;
 
     @Mixin
-    private DurablePushOptions durable;
+    private DurableLogOptions durable;
 
     @Mixin
     private VerboseOption verbose;
@@ -76,7 +76,7 @@ final class PushCommand implements Callable<Integer>
             final long sent = send.sendLoop(payloads, err).run(pusher::send);
             if (null != log)
             {
-                DurableAckWait.await(pusher, logged + sent, timeout);
+                DurableAckWait.await(pusher::acknowledgedSequence, logged + sent, timeout, "puller");
             }
             if (verbose.enabled())
             {

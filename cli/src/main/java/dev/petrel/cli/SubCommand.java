@@ -27,7 +27,10 @@ import picocli.CommandLine.Spec;
     description = {
         "Subscribe to subjects matching PATTERN (* matches one token, > the rest) and print each message as " +
             "'[#N] SUBJECT: PAYLOAD', headers indented below.",
-        "Runs until --count messages arrived (exit 0), --timeout passed without a message (exit 1), or Ctrl-C."
+        "Runs until --count messages arrived (exit 0), --timeout passed without a message (exit 1), or Ctrl-C.",
+        "With --durable NAME it receives durable streams (pub --log) as the named durable subscriber: every " +
+            "matching message at least once, each acknowledged once printed, duplicates dropped; a restarted sub " +
+            "with the same name gets what it missed."
     })
 final class SubCommand implements Callable<Integer>
 {
@@ -58,23 +61,34 @@ final class SubCommand implements Callable<Integer>
     private Duration timeout;
 
     @Mixin
+    private DurableReceiverOptions durable;
+
+    @Mixin
     private VerboseOption verbose;
 
     @Override
     public Integer call()
     {
         endpoints.check();
+        durable.check();
+        if (durable.enabled() && null != queueGroup)
+        {
+            throw new ParameterException(spec.commandLine(),
+                "--queue cannot be used with --durable: subs with the same durable name share its messages");
+        }
         final PrintWriter out = spec.commandLine().getOut();
         try (Node node = NodeFactory.create())
         {
             final Subscriber subscriber = node.subscriber().receiveHighWaterMark(RECEIVE_HIGH_WATER_MARK);
+            durable.apply(subscriber::durable);
             for (final String pattern : patterns)
             {
                 subscribe(subscriber, pattern);
             }
             endpoints.attach(subscriber::bind, subscriber::connect, verbose.enabled());
             final MessagePrinter printer = new MessagePrinter(out, OutputFormatOptions.of(format));
-            new ReceiveLoop(subscriber::receive, printer).run(null == count ? Long.MAX_VALUE : count, timeout);
+            new ReceiveLoop(subscriber::receive, printer, subscriber::ack)
+                .run(null == count ? Long.MAX_VALUE : count, timeout);
             DropReport.print(spec.commandLine().getErr(), subscriber.stats());
         }
         return ExitCodes.OK;

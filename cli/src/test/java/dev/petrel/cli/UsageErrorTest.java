@@ -55,7 +55,17 @@ class UsageErrorTest
             Arguments.of("bad pattern", new String[] { "reply", "a.>.b", "--echo", "--bind", "tcp://127.0.0.1:0" }),
             Arguments.of("Missing required option: '--connect=ENDPOINT'", new String[] { "req", "a", "b" }),
             Arguments.of("Missing required parameter: 'PAYLOAD'", new String[] { "req", "a", "--connect",
-                "tcp://127.0.0.1:1" }));
+                "tcp://127.0.0.1:1" }),
+            Arguments.of("--fsync needs --log DIR", new String[] { "pub", "a", "b", "--fsync", "always",
+                "--bind", "tcp://127.0.0.1:0" }),
+            Arguments.of("unknown fsync policy 'sometimes'", new String[] { "pub", "a", "b", "--log", "unused",
+                "--fsync", "sometimes", "--bind", "tcp://127.0.0.1:0" }),
+            Arguments.of("--header cannot be used with --log", new String[] { "pub", "a", "b", "--log", "unused",
+                "--header", "k=v", "--bind", "tcp://127.0.0.1:0" }),
+            Arguments.of("--state needs --durable NAME", new String[] { "sub", "a", "--state", "unused",
+                "--bind", "tcp://127.0.0.1:0" }),
+            Arguments.of("--queue cannot be used with --durable", new String[] { "sub", "a", "--durable", "x",
+                "--queue", "g", "--bind", "tcp://127.0.0.1:0" }));
     }
 
     @ParameterizedTest(name = "{0}")

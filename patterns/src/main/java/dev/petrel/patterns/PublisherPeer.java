@@ -7,16 +7,17 @@ import java.util.List;
 /**
  * What a publisher knows of one subscriber: its Petrel subscriptions (with IDs and queue groups) or, for a plain
  * ZeroMQ peer, its byte prefixes (counted, as ZeroMQ counts them). Written on the I/O thread, read by publishing
- * threads: every change publishes a new array. The target fields and the subject index are the publishing
- * thread's: it rebuilds the index from the current array when that changed, then matches without allocating.
+ * threads: every change publishes a new array. The target fields and {@link #match(String)} are the publishing
+ * thread's; {@link #durableMatcher()} is the I/O thread's, for a peer that announced itself as a durable
+ * subscriber, which publishing threads then leave to the durable stream.
  */
 public final class PublisherPeer
 {
     private volatile SubscriptionCommand.Subscribe[] subscriptions = new SubscriptionCommand.Subscribe[0];
     private volatile byte[][] prefixes = new byte[0][];
-    private SubscriptionCommand.Subscribe[] indexed;
-    private SubjectIndex index;
-    private int matchCount;
+    private final SubscriptionMatcher matcher = new SubscriptionMatcher();
+    private final SubscriptionMatcher durableMatcher = new SubscriptionMatcher();
+    private volatile boolean durable;
     private int[] targets = new int[8];
     private int targetCount;
     private boolean plainMatch;
@@ -102,19 +103,7 @@ public final class PublisherPeer
      */
     public int match(final String subject)
     {
-        final SubscriptionCommand.Subscribe[] current = subscriptions;
-        if (current != indexed)
-        {
-            final SubjectIndex next = new SubjectIndex();
-            for (int i = 0; i < current.length; i++)
-            {
-                next.add(i, current[i].pattern());
-            }
-            index = next;
-            indexed = current;
-        }
-        matchCount = index.match(subject);
-        return matchCount;
+        return matcher.match(subscriptions, subject);
     }
 
     /**
@@ -122,7 +111,7 @@ public final class PublisherPeer
      */
     public int matchCount()
     {
-        return matchCount;
+        return matcher.matchCount();
     }
 
     /**
@@ -131,7 +120,32 @@ public final class PublisherPeer
      */
     public SubscriptionCommand.Subscribe matched(final int i)
     {
-        return indexed[index.matchAt(i)];
+        return matcher.matched(i);
+    }
+
+    /**
+     * Marks the peer as a durable subscriber (I/O thread): from now on it gets messages only from the durable
+     * stream, never from the publishing threads.
+     */
+    public void markDurable()
+    {
+        durable = true;
+    }
+
+    /**
+     * @return true when the peer announced itself as a durable subscriber.
+     */
+    public boolean isDurable()
+    {
+        return durable;
+    }
+
+    /**
+     * @return the I/O thread's matcher, for use with {@link #subscriptions()}.
+     */
+    public SubscriptionMatcher durableMatcher()
+    {
+        return durableMatcher;
     }
 
     /**

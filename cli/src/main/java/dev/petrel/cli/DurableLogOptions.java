@@ -15,17 +15,18 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The options that make {@code petrel push} durable: a side log directory and its fsync policy.
+ * The options that make {@code petrel push} and {@code petrel pub} durable: a side log directory and its fsync
+ * policy.
  */
-final class DurablePushOptions
+final class DurableLogOptions
 {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec mixee;
 
     @Option(names = "--log", paramLabel = "DIR",
         description = "Make the stream durable: append each message to a side log in DIR before sending it, " +
-            "deliver it to durable pullers (pull --durable) until one acknowledges it, and exit once all is " +
-            "acknowledged.")
+            "deliver it to durable receivers (pull --durable, sub --durable) until acknowledged, and exit once " +
+            "all is acknowledged.")
     private Path logDir;
 
     @Option(names = "--fsync", paramLabel = "POLICY",
