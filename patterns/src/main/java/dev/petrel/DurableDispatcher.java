@@ -21,7 +21,9 @@ import org.agrona.ExpandableArrayBuffer;
  * records no connected receiver of that name wants.
  * <p>
  * Every method runs on the I/O thread, which is the only writer of a durable pusher's pipes; none blocks. A pipe
- * without room stops the pass, which {@link DurableSender} schedules again on the next duty cycle.
+ * without room stops the pass, which {@link DurableSender} schedules again on the next duty cycle. A message too
+ * large for one record of a pipe's ring is written to it in parts over as many passes as it takes, and nothing
+ * else goes to that pipe meanwhile.
  */
 final class DurableDispatcher implements RecordHandler, DurableDelivery
 {

@@ -28,12 +28,12 @@ import org.agrona.ExpandableArrayBuffer;
  * <p>
  * Runs on the I/O thread (the only writer of a socket's pipes), except {@link #complete(Message)}, which receiving
  * threads call and which hands the acknowledgement to the I/O thread. The order of effects per message is: journal
- * as handed, hand over, journal as processed, acknowledge; so a crash of the process at any point leaves the
- * message acknowledged (and dropped when it comes again) or delivered again, marked redelivered when the
- * application may have seen it. With a handler, the messages of a read pass (at most {@value #ACK_BATCH}) share
- * each journal write and the acknowledgement: they wait for the end of the pass, then go to the handler in
- * arrival order. With the receive queue, each message is journalled as handed before it is queued, and the
- * acknowledgements the application made are journalled together on the I/O thread.
+ * as handed, hand over, journal as processed, acknowledge; so after a crash of the process at any point the
+ * message is either recorded as processed (dropped and acknowledged when it comes again) or handed over again,
+ * marked redelivered when the application may have seen it. With a handler, the messages of a read pass (at
+ * most {@value #ACK_BATCH}) share each journal write and the acknowledgement: they wait for the end of the pass,
+ * then go to the handler in arrival order. With the receive queue, each message is journalled as handed before
+ * it is queued, and the acknowledgements the application made are journalled together on the I/O thread.
  * <p>
  * A message delivered again while this process still holds it (in the queue or the batch) is settled with the
  * held one. A message whose handler threw is reported with a PNACK and delivered again.
@@ -80,7 +80,7 @@ final class DurableReceiver
     {
         if (pipe.isPetrelPeer())
         {
-            pipe.attachment(new ReceiverLink(pipe));
+            pipe.attachment(new ReceiverLink());
             ioFrames.reset().add(ioScratch, 0, DurableCommand.encodeAttach(ioScratch, name)).asCommand();
             pipe.tryOffer(ioFrames);
         }

@@ -2,7 +2,6 @@ package dev.petrel;
 
 import java.util.ArrayDeque;
 
-import dev.petrel.transport.Pipe;
 import org.agrona.collections.LongHashSet;
 
 /**
@@ -17,7 +16,6 @@ import org.agrona.collections.LongHashSet;
  */
 final class ReceiverLink
 {
-    private final Pipe pipe;
     private final LongHashSet settledAhead = new LongHashSet();
     private final ArrayDeque<long[]> failures = new ArrayDeque<>();
     private boolean streamKnown;
@@ -28,16 +26,6 @@ final class ReceiverLink
     private long lastSettledSequence;
     private long acknowledgedThrough;
     private Message held;
-
-    ReceiverLink(final Pipe pipe)
-    {
-        this.pipe = pipe;
-    }
-
-    Pipe pipe()
-    {
-        return pipe;
-    }
 
     boolean streamKnown()
     {

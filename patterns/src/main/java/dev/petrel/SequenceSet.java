@@ -19,7 +19,6 @@ final class SequenceSet
     }
 
     private final Long2ObjectHashMap<LongHashSet> producers = new Long2ObjectHashMap<>();
-    private int size;
 
     boolean add(final long producerId, final long sequence)
     {
@@ -29,39 +28,19 @@ final class SequenceSet
             sequences = new LongHashSet();
             producers.put(producerId, sequences);
         }
-        final boolean added = sequences.add(sequence);
-        if (added)
-        {
-            size++;
-        }
-        return added;
+        return sequences.add(sequence);
     }
 
     boolean remove(final long producerId, final long sequence)
     {
         final LongHashSet sequences = producers.get(producerId);
-        final boolean removed = null != sequences && sequences.remove(sequence);
-        if (removed)
-        {
-            size--;
-        }
-        return removed;
+        return null != sequences && sequences.remove(sequence);
     }
 
     boolean contains(final long producerId, final long sequence)
     {
         final LongHashSet sequences = producers.get(producerId);
         return null != sequences && sequences.contains(sequence);
-    }
-
-    int size()
-    {
-        return size;
-    }
-
-    boolean isEmpty()
-    {
-        return 0 == size;
     }
 
     void forEach(final PairConsumer consumer)
@@ -80,9 +59,7 @@ final class SequenceSet
         final LongHashSet sequences = producers.get(producerId);
         if (null != sequences)
         {
-            final int before = sequences.size();
             sequences.removeIfLong(s -> s <= sequence);
-            size -= before - sequences.size();
         }
     }
 }

@@ -79,8 +79,9 @@ class DurableCrashTest
                     seed + "): " + counts().size() + " of " + TOTAL + ", first missing " + firstMissing() +
                     "\nsender: " + tail("sender.out") + "\nreceiver: " + tail("receiver.out"));
             }
-            System.out.printf("DurableCrashTest: %d kills (%d of the sender) in %d ms, drained after %d ms%n",
-                KILLS, senderKills, killedAtNs / 1_000_000, (System.nanoTime() - start) / 1_000_000);
+            System.out.printf("DurableCrashTest: %d kills (%d of the sender) in %d ms, drained after %d ms, " +
+                "%d redelivered numbers found already processed%n", KILLS, senderKills, killedAtNs / 1_000_000,
+                (System.nanoTime() - start) / 1_000_000, redeliveredAlreadyProcessed());
         }
         finally
         {
@@ -99,6 +100,14 @@ class DurableCrashTest
         }
         assertEquals(List.of(), wrong, "numbers not processed exactly once (seed " + seed + ")");
         assertEquals(TOTAL, counts.size());
+    }
+
+    private long redeliveredAlreadyProcessed() throws IOException
+    {
+        try (java.util.stream.Stream<String> lines = Files.lines(dir.resolve("receiver.out")))
+        {
+            return lines.filter(line -> line.endsWith("was processed before")).count();
+        }
     }
 
     private List<Integer> firstMissing()

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class ReceiverLinkTest
 {
-    private final ReceiverLink link = new ReceiverLink(null);
+    private final ReceiverLink link = new ReceiverLink();
 
     @Test
     void shouldAcknowledgeOnlyTheLeadingRunOfSettledArrivals()

@@ -13,8 +13,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 /**
  * Petrel durable push/pull in one node over TCP: the pusher appends each message to a side log (in a fresh temporary
  * directory, under the fsync policy given) before the I/O thread delivers it, and a named durable puller drops
- * duplicates, journals and acknowledges each message it counts in its I/O-thread {@link dev.petrel.Message}
- * callback. Everything is deleted on close.
+ * duplicates, journals and acknowledges, a read pass at a time, the messages it counts in its I/O-thread
+ * {@link dev.petrel.Message} callback. Everything is deleted on close.
  */
 public final class DurablePushPullTrial implements ThroughputTrial
 {

@@ -43,7 +43,7 @@ final class DurableSection
                 SectionSupport.ratioCell(durable, plain), SectionSupport.lostCell(durable));
         return "- 64 B messages over TCP on 127.0.0.1, one node (one I/O thread, idle strategy " +
             options.idleStrategy() + "), a Message per message in the puller's I/O-thread callback; the durable " +
-            "pusher's side log forces at intervals, the durable puller journals and acknowledges each message; " +
+            "pusher's side log forces at intervals, the durable puller journals and acknowledges each read pass; " +
             String.format(Locale.ROOT, "%,d", messages) + " messages after a warm-up pass of half as many\n\n" +
             table.render();
     }

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import dev.petrel.Message;
 import dev.petrel.Node;
@@ -20,6 +22,8 @@ import dev.petrel.Node;
  */
 public final class DurableReceiverProcess
 {
+    private static final long PROCESSING_NS = TimeUnit.MILLISECONDS.toNanos(2);
+
     private DurableReceiverProcess()
     {
     }
@@ -47,6 +51,9 @@ public final class DurableReceiverProcess
                     }
                     out.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
                     out.flush();
+                    // Processing goes on after its side effect, so that kills land between the line and the
+                    // journal record that says the message was processed.
+                    LockSupport.parkNanos(PROCESSING_NS);
                 }
                 catch (final IOException ex)
                 {

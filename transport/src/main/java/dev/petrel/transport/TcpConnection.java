@@ -382,9 +382,15 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
      * that follows the node's previous one (to any peer) within {@link #INLINE_WRITE_GAP_NS} is part of a burst or
      * a fan-out and is left to the I/O thread, which batches it into few writes (one system call per small message
      * would cap throughput near 166k msg/s on these machines); in a burst the sending thread takes no lock at all.
+     * A message the I/O thread queued itself (a durable pusher's dispatcher, a replier's reply) waits for the flush
+     * that ends its duty cycle.
      */
     private void onOffered()
     {
+        if (agent.isIoThread())
+        {
+            return;
+        }
         if (agent.isQuietOffer(INLINE_WRITE_GAP_NS) && writeLock.tryLock())
         {
             try
