@@ -5,7 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
@@ -15,6 +19,7 @@ import dev.petrel.patterns.DurableCommand;
 import dev.petrel.patterns.Envelope;
 import dev.petrel.transport.OutboundFrames;
 import dev.petrel.transport.Pipe;
+import dev.petrel.transport.TransportException;
 import dev.petrel.transport.zmtp.InboundFrames;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
@@ -41,6 +46,7 @@ import org.agrona.ExpandableArrayBuffer;
 final class DurableReceiver
 {
     static final int ACK_BATCH = JournalBatch.MAX_ENTRIES;
+    private static final long CLOSE_WAIT_SECONDS = 5;
 
     private final SocketBase socket;
     private final Predicate<Message> inbox;
@@ -58,6 +64,10 @@ final class DurableReceiver
     private final Queue<Receipt> completed = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final Runnable flushTask = this::flush;
+    /** Set when the socket starts closing: what has not reached the handler yet is no longer handed over. */
+    private volatile boolean closing;
+    /** Set on the I/O thread when the journal is closed; no flush touches it after that. */
+    private boolean journalClosed;
 
     /**
      * @param inbox offers a message to the socket's receive queue; false when it has no room.
@@ -270,6 +280,10 @@ final class DurableReceiver
     private void flush()
     {
         flushScheduled.set(false);
+        if (journalClosed)
+        {
+            return;
+        }
         runBatch();
         settleCompleted();
         if (sendAcknowledgements())
@@ -283,6 +297,11 @@ final class DurableReceiver
     {
         if (batch.isEmpty())
         {
+            return;
+        }
+        if (closing)
+        {
+            batch.clear();
             return;
         }
         recordHanded();
@@ -429,8 +448,58 @@ final class DurableReceiver
         return false;
     }
 
+    /**
+     * The socket starts closing (any thread): messages waiting for the end of a read pass are dropped rather than
+     * handed to the handler after the application closed the socket; unacknowledged, they come again to whoever
+     * takes this name next, and nothing records them as handed.
+     */
+    void stopHandingOver()
+    {
+        closing = true;
+    }
+
+    /**
+     * Closes the journal on the I/O thread, after every flush queued before, with the acknowledgements the
+     * application made recorded, so that a receiver opened on the same state next sees everything this one
+     * processed; called by the closing thread once the socket's connections are gone.
+     */
     void close()
     {
+        closing = true;
+        if (socket.node.isClosed() || socket.agent.isIoThread())
+        {
+            closeJournal();
+            return;
+        }
+        final CompletableFuture<Void> closed = new CompletableFuture<>();
+        try
+        {
+            socket.agent.execute(() ->
+            {
+                closeJournal();
+                closed.complete(null);
+            });
+            closed.get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        catch (final TransportException | ExecutionException | TimeoutException ex)
+        {
+            socket.node.onError(ex);
+        }
+    }
+
+    private void closeJournal()
+    {
+        if (journalClosed)
+        {
+            return;
+        }
+        batch.clear();
+        settleCompleted();
+        journalClosed = true;
         journal.close();
     }
 }

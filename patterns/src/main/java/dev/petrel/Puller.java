@@ -315,6 +315,10 @@ public final class Puller extends SocketBase
     @Override
     void onClose()
     {
+        if (null != durable)
+        {
+            durable.stopHandingOver();
+        }
         final ReceiveQueue q = queue;
         if (null != q)
         {

@@ -631,6 +631,10 @@ public final class Subscriber extends SocketBase
     @Override
     void onClose()
     {
+        if (null != durable)
+        {
+            durable.stopHandingOver();
+        }
         final ReceiveQueue q = queue;
         if (null != q)
         {
