@@ -54,12 +54,12 @@ final class SegmentWriter implements AutoCloseable
         {
             channel = FileChannel.open(
                 segment.file(), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
-            mapping = channel.map(FileChannel.MapMode.READ_WRITE, 0, Math.max(segmentLength, position));
         }
         catch (final IOException ex)
         {
             throw new DurabilityException("cannot open segment " + segment.file(), ex);
         }
+        mapping = map(Math.max(segmentLength, position));
         mapped.wrap(mapping);
     }
 
@@ -139,6 +139,19 @@ final class SegmentWriter implements AutoCloseable
         finally
         {
             closeChannel();
+        }
+    }
+
+    private MappedByteBuffer map(final long length)
+    {
+        try
+        {
+            return channel.map(FileChannel.MapMode.READ_WRITE, 0, length);
+        }
+        catch (final IOException ex)
+        {
+            closeChannel();
+            throw new DurabilityException("cannot map segment " + segment.file(), ex);
         }
     }
 
