@@ -14,7 +14,8 @@ import java.nio.channels.FileChannel;
 /**
  * Reusable direct buffer holding a window of a file, refilled by positional reads when a range falls outside it.
  * <p>
- * Not thread safe. Bytes below a segment's published length never change, so a cached window stays valid.
+ * Not thread safe. Bytes below a segment's published length never change, so a cached window stays valid as long as
+ * refills stop at that length (see {@link #readLimit(long)}).
  */
 final class FileWindow
 {
@@ -23,6 +24,7 @@ final class FileWindow
     private FileChannel channel;
     private long windowStart;
     private int windowLength;
+    private long readLimit = Long.MAX_VALUE;
 
     FileWindow(final int capacity)
     {
@@ -33,6 +35,18 @@ final class FileWindow
     {
         this.channel = channel;
         windowLength = 0;
+        readLimit = Long.MAX_VALUE;
+    }
+
+    /**
+     * Stops refills at a position of the file, so that bytes past it, which a mapped writer may still change, are
+     * never cached.
+     *
+     * @param readLimit position in the file that refills do not read past.
+     */
+    void readLimit(final long readLimit)
+    {
+        this.readLimit = readLimit;
     }
 
     UnsafeBuffer buffer()
@@ -74,14 +88,14 @@ final class FileWindow
 
     private int fill(final long position, final int length)
     {
-        byteBuffer.clear();
+        byteBuffer.clear().limit((int)Math.min(byteBuffer.capacity(), Math.max(0, readLimit - position)));
         try
         {
             int total = 0;
             while (total < length)
             {
                 final int read = channel.read(byteBuffer, position + total);
-                if (read < 0)
+                if (read <= 0)
                 {
                     break;
                 }

@@ -18,7 +18,9 @@ import static dev.petrel.durability.RecordDescriptor.*;
  * Frames payloads into records, writes them to the active segment and rolls to a new segment when it is full.
  * <p>
  * Every method except the accessors of volatile state runs under the log's append lock. The steady-state append
- * copies the payload into one reused direct frame buffer and issues one positional write; it allocates nothing.
+ * frames the payload in one reused direct buffer, where its CRC is computed, and copies the frame into the mapped
+ * active segment; it makes no system call and allocates nothing. A roll unmaps and trims the full segment before its
+ * index file is written, so a sealed segment's file is exactly as long as its records.
  */
 final class LogAppender
 {
@@ -55,12 +57,12 @@ final class LogAppender
         if (null == catalog.last())
         {
             catalog.add(new Segment(SegmentFiles.segmentFile(dir, 1), 1, newIndex()));
-            writer = new SegmentWriter(catalog.last(), indexIntervalLength);
+            writer = new SegmentWriter(catalog.last(), segmentLength, indexIntervalLength);
             SegmentFiles.syncDirectory(dir);
         }
         else
         {
-            writer = new SegmentWriter(catalog.last(), indexIntervalLength);
+            writer = new SegmentWriter(catalog.last(), segmentLength, indexIntervalLength);
             if (FsyncPolicy.NEVER != fsyncPolicy)
             {
                 writer.force();
@@ -133,8 +135,7 @@ final class LogAppender
         frame.putLong(SEQUENCE_OFFSET, sequence, BYTE_ORDER);
         frame.putLong(TIMESTAMP_OFFSET, timestampNs, BYTE_ORDER);
         frame.putInt(CRC_OFFSET, computeCrc(crc, frameByteBuffer, 0, frameLength), BYTE_ORDER);
-        frameByteBuffer.limit(frameLength).position(0);
-        writer.write(frameByteBuffer, sequence, timestampNs);
+        writer.write(frame, frameLength, sequence, timestampNs);
         nextSequence = sequence + 1;
         appendedLength += frameLength;
         lastTimestampNs = timestampNs;
@@ -151,10 +152,11 @@ final class LogAppender
             groupCommit.onForced(lastSequence);
         }
         old.segment().seal();
+        old.trim();
         IndexFile.write(old.segment());
         final Segment segment = new Segment(
             SegmentFiles.segmentFile(dir, nextSequence), nextSequence, newIndex());
-        writer = new SegmentWriter(segment, indexIntervalLength);
+        writer = new SegmentWriter(segment, segmentLength, indexIntervalLength);
         catalog.add(segment);
         if (FsyncPolicy.NEVER != fsyncPolicy)
         {

@@ -73,7 +73,8 @@ public final class LogReader implements AutoCloseable
         int count = 0;
         while (count < recordLimit)
         {
-            if (position >= segment.length())
+            final long segmentLength = segment.length();
+            if (position >= segmentLength)
             {
                 if (!nextSegment())
                 {
@@ -81,6 +82,7 @@ public final class LogReader implements AutoCloseable
                 }
                 continue;
             }
+            window.readLimit(segmentLength);
             final int frameLength = readFrame();
             final int offset = window.offset(position);
             payload.wrap(window.buffer(), offset + HEADER_LENGTH, frameLength - HEADER_LENGTH);
@@ -159,6 +161,7 @@ public final class LogReader implements AutoCloseable
         final int entry = index.floor(sequence);
         position = entry < 0 ? 0 : index.positionAt(entry);
         nextSequence = entry < 0 ? segment.firstSequence() : index.sequenceAt(entry);
+        window.readLimit(segment.length());
         while (nextSequence < sequence)
         {
             if (!window.ensure(position, HEADER_LENGTH))

@@ -17,7 +17,8 @@ import java.util.List;
  * Rebuilds the segment catalog of a log directory when it is opened.
  * <p>
  * Sealed segments with an intact index file are trusted; every other segment, and always the last one, is scanned
- * record by record. At the first damaged record the writer truncates the segment there and deletes every later
+ * record by record. A zero tail left by a crash while a segment was mapped ends its records cleanly: it is truncated
+ * without being reported. At the first damaged record the writer truncates the segment there and deletes every later
  * segment, so the log stays a contiguous run of intact records. A read-only recovery changes nothing on disk and
  * stops its catalog at the damage. A gap between segment files fails the open instead.
  */
@@ -88,6 +89,10 @@ final class LogRecovery
         catalog.add(segment);
         if (RecordDamage.NONE == result.damage())
         {
+            if (!readOnly && result.validLength() < result.fileLength())
+            {
+                truncate(file, result.validLength());
+            }
             if (!last)
             {
                 segment.seal();
@@ -115,13 +120,9 @@ final class LogRecovery
 
     private void cutTail(final Path file, final long validLength, final List<Path> later)
     {
+        truncate(file, validLength);
         try
         {
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE))
-            {
-                channel.truncate(validLength);
-                channel.force(true);
-            }
             IndexFile.delete(file);
             for (final Path laterFile : later)
             {
@@ -132,7 +133,20 @@ final class LogRecovery
         }
         catch (final IOException ex)
         {
-            throw new DurabilityException("cannot truncate damaged segment " + file, ex);
+            throw new DurabilityException("cannot cut the damaged tail of segment " + file, ex);
+        }
+    }
+
+    private static void truncate(final Path file, final long length)
+    {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE))
+        {
+            channel.truncate(length);
+            channel.force(true);
+        }
+        catch (final IOException ex)
+        {
+            throw new DurabilityException("cannot truncate segment " + file, ex);
         }
     }
 }

@@ -11,7 +11,8 @@ package dev.petrel.durability;
  * @param fileLength      length of the file when scanned.
  * @param lastSequence    sequence of the last intact record, or the segment's first sequence minus one.
  * @param lastTimestampNs timestamp of the last intact record, or zero.
- * @param damage          found at {@code validLength}, or {@link RecordDamage#NONE}.
+ * @param damage          found at {@code validLength}, or {@link RecordDamage#NONE} when the file ends there or
+ *                        only zeros follow.
  */
 record ScanResult(long validLength, long fileLength, long lastSequence, long lastTimestampNs, RecordDamage damage)
 {

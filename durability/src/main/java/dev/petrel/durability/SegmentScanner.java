@@ -18,6 +18,10 @@ import static dev.petrel.durability.RecordDescriptor.*;
 /**
  * Walks the records of a segment file checking frame, CRC32C and sequence of each, optionally filling an index.
  * <p>
+ * The records end cleanly at the end of the file or where only zeros remain (the preallocated tail of a segment that
+ * was being appended to through a mapping, see {@link SegmentWriter}); the scan result then has a valid length
+ * shorter than the file and no damage.
+ * <p>
  * Not thread safe; one instance serves many scans.
  */
 final class SegmentScanner
@@ -57,7 +61,7 @@ final class SegmentScanner
         long timestampNs = 0;
         long lastIndexed = -indexIntervalLength;
         RecordDamage damage = RecordDamage.NONE;
-        while (position < fileLength)
+        while (position < fileLength && !isZeroTail(position, fileLength))
         {
             damage = check(position, fileLength, expected);
             if (RecordDamage.NONE != damage)
@@ -76,6 +80,51 @@ final class SegmentScanner
             expected++;
         }
         return new ScanResult(position, fileLength, expected - 1, timestampNs, damage);
+    }
+
+    /**
+     * Tells whether every byte from a record position to the end of the file is zero: the unwritten rest of a
+     * preallocated segment, which ends the records cleanly. A zero length followed by anything else is damage.
+     */
+    private boolean isZeroTail(final long position, final long fileLength)
+    {
+        if (!window.ensure(position, Integer.BYTES) ||
+            0 != window.buffer().getInt(window.offset(position) + LENGTH_OFFSET, BYTE_ORDER))
+        {
+            return false;
+        }
+        long chunkStart = position;
+        while (chunkStart < fileLength)
+        {
+            final int chunkLength = (int)Math.min(WINDOW_LENGTH, fileLength - chunkStart);
+            if (!window.ensure(chunkStart, chunkLength) || !isZero(window.offset(chunkStart), chunkLength))
+            {
+                return false;
+            }
+            chunkStart += chunkLength;
+        }
+        return true;
+    }
+
+    private boolean isZero(final int offset, final int length)
+    {
+        final UnsafeBuffer buffer = window.buffer();
+        final int longsEnd = offset + (length & ~(Long.BYTES - 1));
+        for (int i = offset; i < longsEnd; i += Long.BYTES)
+        {
+            if (0 != buffer.getLong(i))
+            {
+                return false;
+            }
+        }
+        for (int i = longsEnd; i < offset + length; i++)
+        {
+            if (0 != buffer.getByte(i))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private RecordDamage check(final long position, final long fileLength, final long expectedSequence)

@@ -5,27 +5,45 @@
 package dev.petrel.durability;
 
 import dev.petrel.durability.exceptions.DurabilityException;
+import org.agrona.DirectBuffer;
+import org.agrona.IoUtil;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 
+import static dev.petrel.durability.RecordDescriptor.CRC_OFFSET;
+import static dev.petrel.durability.RecordDescriptor.LENGTH_OFFSET;
+
 /**
- * Appends framed records to the active segment file with positional writes and keeps its sparse index.
+ * Appends framed records to the active segment through a shared memory mapping and keeps its sparse index.
  * <p>
- * Called only under the log's append lock, except {@link #force()}, which group commit calls concurrently.
+ * The segment file is mapped, and so extended with zeros, to at least the configured segment length; an append is a
+ * copy into the page cache, which survives a process crash exactly as a {@code write} does. Each record's length
+ * field is written last with release ordering, so a reader of the file that sees a length sees the whole record, and
+ * the zero tail past the last record reads as a clean end (see {@link SegmentScanner}). {@link #trim()} unmaps the
+ * file and truncates it to its records.
+ * <p>
+ * Called only under the log's append lock, except {@link #force()}, which group commit calls concurrently, and
+ * {@link #close()}, which group commit may call for a writer retired by a roll after its {@link #trim()}.
  * Appending threads must not be interrupted: an interrupt closes the file channel.
  */
 final class SegmentWriter implements AutoCloseable
 {
+    private static final boolean NATIVE_ORDER = ByteOrder.nativeOrder() == RecordDescriptor.BYTE_ORDER;
+
     private final Segment segment;
     private final FileChannel channel;
     private final int indexIntervalLength;
+    private final UnsafeBuffer mapped = new UnsafeBuffer(0, 0);
+    private MappedByteBuffer mapping;
     private long position;
     private long lastIndexedPosition;
 
-    SegmentWriter(final Segment segment, final int indexIntervalLength)
+    SegmentWriter(final Segment segment, final long segmentLength, final int indexIntervalLength)
     {
         this.segment = segment;
         this.indexIntervalLength = indexIntervalLength;
@@ -41,6 +59,8 @@ final class SegmentWriter implements AutoCloseable
         {
             throw new DurabilityException("cannot open segment " + segment.file(), ex);
         }
+        mapping = map(Math.max(segmentLength, position));
+        mapped.wrap(mapping);
     }
 
     Segment segment()
@@ -53,22 +73,21 @@ final class SegmentWriter implements AutoCloseable
         return position;
     }
 
-    void write(final ByteBuffer frame, final long sequence, final long timestampNs)
+    /**
+     * Copies a framed record from a staging buffer to the end of the segment.
+     *
+     * @param frame       holding the record at offset zero, CRC included.
+     * @param frameLength of the record including its header.
+     * @param sequence    of the record.
+     * @param timestampNs of the record.
+     */
+    void write(final DirectBuffer frame, final int frameLength, final long sequence, final long timestampNs)
     {
         final long start = position;
-        try
-        {
-            long next = start;
-            while (frame.hasRemaining())
-            {
-                next += channel.write(frame, next);
-            }
-            position = next;
-        }
-        catch (final IOException ex)
-        {
-            throw new DurabilityException("cannot append to segment " + segment.file(), ex);
-        }
+        final int offset = (int)start;
+        mapped.putBytes(offset + CRC_OFFSET, frame, CRC_OFFSET, frameLength - CRC_OFFSET);
+        mapped.putIntOrdered(offset + LENGTH_OFFSET, NATIVE_ORDER ? frameLength : Integer.reverseBytes(frameLength));
+        position = start + frameLength;
         if (start - lastIndexedPosition >= indexIntervalLength)
         {
             segment.index().add(sequence, start);
@@ -89,7 +108,54 @@ final class SegmentWriter implements AutoCloseable
         }
     }
 
+    /**
+     * Unmaps the segment and cuts its zero tail, leaving a file as long as its records; later calls do nothing.
+     */
+    void trim()
+    {
+        if (null == mapping)
+        {
+            return;
+        }
+        mapped.wrap(0, 0);
+        IoUtil.unmap(mapping);
+        mapping = null;
+        try
+        {
+            channel.truncate(position);
+        }
+        catch (final IOException ex)
+        {
+            throw new DurabilityException("cannot truncate segment " + segment.file(), ex);
+        }
+    }
+
     public void close()
+    {
+        try
+        {
+            trim();
+        }
+        finally
+        {
+            closeChannel();
+        }
+    }
+
+    private MappedByteBuffer map(final long length)
+    {
+        try
+        {
+            return channel.map(FileChannel.MapMode.READ_WRITE, 0, length);
+        }
+        catch (final IOException ex)
+        {
+            closeChannel();
+            throw new DurabilityException("cannot map segment " + segment.file(), ex);
+        }
+    }
+
+    private void closeChannel()
     {
         try
         {
