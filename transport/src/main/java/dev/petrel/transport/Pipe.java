@@ -164,6 +164,11 @@ public final class Pipe implements ControlledMessageHandler
      */
     public int offer(final OutboundFrames frames)
     {
+        return offer(frames, false);
+    }
+
+    private int offer(final OutboundFrames frames, final boolean wholeRecordOnly)
+    {
         if (closed)
         {
             return CLOSED;
@@ -193,6 +198,10 @@ public final class Pipe implements ControlledMessageHandler
             }
             encodeInto(frames, ring.buffer(), index);
             ring.commit(index);
+        }
+        else if (wholeRecordOnly)
+        {
+            return BACK_PRESSURED;
         }
         else if (!offerChunked(frames, encodedLength))
         {
@@ -249,11 +258,7 @@ public final class Pipe implements ControlledMessageHandler
      */
     public int tryOffer(final OutboundFrames frames)
     {
-        if ((null == objects || null == frames.handOff()) && encodedLength(frames) > ring.maxMsgLength())
-        {
-            return closed ? CLOSED : BACK_PRESSURED;
-        }
-        return offer(frames);
+        return offer(frames, true);
     }
 
     private static long encodedLength(final OutboundFrames frames)
