@@ -455,6 +455,25 @@ public final class Publisher extends SocketBase
             }
             frames.handOff(new TargetedMessage(sharedHandOff, Arrays.copyOf(peer.targets(), peer.targetCount())));
         }
+        else
+        {
+            encodeFrames(pipe, peer, subjectBytes, payload, offset, length, headers);
+        }
+        int result = pipe.offer(frames);
+        if (Pipe.BACK_PRESSURED == result)
+        {
+            result = onBackPressure(pipe);
+        }
+        return Pipe.OK == result;
+    }
+
+    /**
+     * Lays out the message as its wire frames: subject, the meta frame for a Petrel peer, payload.
+     */
+    private void encodeFrames(
+        final Pipe pipe, final PublisherPeer peer, final byte[] subjectBytes, final DirectBuffer payload,
+        final int offset, final int length, final Map<String, String> headers)
+    {
         subjectView.wrap(subjectBytes);
         frames.add(subjectView, 0, subjectBytes.length);
         if (pipe.isPetrelPeer())
@@ -466,12 +485,6 @@ public final class Publisher extends SocketBase
             frames.add(scratch, 0, metaLength);
         }
         frames.add(payload, offset, length);
-        int result = pipe.offer(frames);
-        if (Pipe.BACK_PRESSURED == result)
-        {
-            result = onBackPressure(pipe);
-        }
-        return Pipe.OK == result;
     }
 
     private int onBackPressure(final Pipe pipe)

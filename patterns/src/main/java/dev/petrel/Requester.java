@@ -336,13 +336,13 @@ public final class Requester extends SocketBase
     private int offer(final Pipe pipe, final PendingRequest pending)
     {
         final Message request = pending.request;
-        correlation.putLong(0, pending.id, java.nio.ByteOrder.BIG_ENDIAN);
         frames.reset();
         if (pipe.carriesObjects())
         {
-            frames.handOff(new CorrelatedMessage(pending.id, new Message(request.subject(), request.payload(),
-                request.headers(), pending.id, 0, EpochNanos.now())));
+            return pipe.offer(frames.handOff(new CorrelatedMessage(pending.id, new Message(request.subject(),
+                request.payload(), request.headers(), pending.id, 0, EpochNanos.now()))));
         }
+        correlation.putLong(0, pending.id, java.nio.ByteOrder.BIG_ENDIAN);
         frames.add(correlation, 0, 8).add(payloadView, 0, 0);
         if (pipe.isPetrelPeer())
         {
