@@ -1,17 +1,16 @@
 package dev.petrel;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.petrel.test.AeronPeerProcess;
 import dev.petrel.test.AeronPullerProcess;
+import dev.petrel.test.ChildJvm;
 import dev.petrel.test.Tests;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
@@ -29,7 +28,6 @@ import static org.junit.jupiter.api.Assertions.*;
 class AeronTwoProcessPatternsTest
 {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final String ADD_EXPORTS = "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED";
 
     @Test
     void shouldPublishToASubscriberInAnotherProcessOverUdp() throws InterruptedException
@@ -189,38 +187,12 @@ class AeronTwoProcessPatternsTest
 
     private static Process start(final String aeronDir, final Class<?> main, final String... args)
     {
-        final List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add(ADD_EXPORTS);
-        command.add("-Xmx256m");
-        if (null != aeronDir)
-        {
-            command.add("-Daeron.dir=" + aeronDir);
-        }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(main.getName());
-        command.addAll(List.of(args));
-        try
-        {
-            return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        return ChildJvm.start(null == aeronDir ? List.of(ChildJvm.ADD_EXPORTS) :
+            List.of(ChildJvm.ADD_EXPORTS, "-Daeron.dir=" + aeronDir), main, args);
     }
 
     private static List<String> output(final Process process)
     {
-        try
-        {
-            final String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return text.isBlank() ? List.of() : List.of(text.strip().split("\\R"));
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        return ChildJvm.output(process);
     }
 }

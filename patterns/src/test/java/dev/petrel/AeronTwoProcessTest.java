@@ -1,14 +1,11 @@
 package dev.petrel;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.petrel.test.AeronPullerProcess;
+import dev.petrel.test.ChildJvm;
 import dev.petrel.test.Tests;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +19,6 @@ import static org.junit.jupiter.api.Assertions.*;
 class AeronTwoProcessTest
 {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final String ADD_EXPORTS = "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED";
 
     @Test
     void shouldPushWorkToAPullerInAnotherProcessOverUdp() throws InterruptedException
@@ -71,39 +67,12 @@ class AeronTwoProcessTest
 
     private static Process startPuller(final boolean withFlag, final String endpoint, final int expected)
     {
-        final List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        if (withFlag)
-        {
-            command.add(ADD_EXPORTS);
-        }
-        command.add("-Xmx256m");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(AeronPullerProcess.class.getName());
-        command.add(endpoint);
-        command.add(Integer.toString(expected));
-        try
-        {
-            return new ProcessBuilder(command).redirectErrorStream(false)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        return ChildJvm.start(withFlag ? List.of(ChildJvm.ADD_EXPORTS) : List.of(), AeronPullerProcess.class,
+            endpoint, Integer.toString(expected));
     }
 
     private static List<String> output(final Process process)
     {
-        try
-        {
-            final String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return text.isBlank() ? List.of() : List.of(text.strip().split("\\R"));
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        return ChildJvm.output(process);
     }
 }
