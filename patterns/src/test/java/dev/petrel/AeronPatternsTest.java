@@ -116,6 +116,34 @@ class AeronPatternsTest
 
     @ParameterizedTest
     @ValueSource(strings = { "udp", "ipc" })
+    void shouldKeepOrderWhileAPullerThatFellBehindRefusesPartOfABatch(final String media) throws Exception
+    {
+        final int total = 20_000;
+        try (Node slow = Node.create(Tests.fastContext().receiveHighWaterMark(16).sendTimeout(TIMEOUT)))
+        {
+            final Puller puller = slow.puller();
+            final Pusher pusher = slow.pusher();
+            pusher.connect(puller.bind(AeronEndpoints.bindEndpoint(media)));
+            await(() -> 1 == pusher.peerCount(), TIMEOUT, "the puller");
+            final CompletableFuture<Void> sending = CompletableFuture.runAsync(() ->
+            {
+                for (int i = 0; i < total; i++)
+                {
+                    pusher.send(Integer.toString(i));
+                }
+            });
+            Thread.sleep(200);
+            for (int i = 0; i < total; i++)
+            {
+                assertEquals(Integer.toString(i), puller.receive(TIMEOUT).payloadAsString());
+            }
+            sending.get();
+            assertNull(puller.receive(Duration.ofMillis(100)), "nothing after the last message");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "udp", "ipc" })
     void shouldMatchPipelinedRepliesToRequests(final String media)
     {
         final Replier replier = node.replier();

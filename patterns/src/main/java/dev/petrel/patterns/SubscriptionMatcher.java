@@ -2,13 +2,15 @@ package dev.petrel.patterns;
 
 /**
  * Matches subjects against one peer's Petrel subscriptions by token rules, for one thread: it rebuilds its
- * {@link SubjectIndex} when it is handed a new subscription array, then matches without allocating. A publisher
+ * {@link SubjectIndex} when it is handed a new subscription array, then matches without allocating, and answers a
+ * subject asked again in a row from its last match, as a publisher in a loop over one subject asks. A publisher
  * peer has one for the publishing thread and one for the I/O thread, which delivers durable streams.
  */
 public final class SubscriptionMatcher
 {
     private SubscriptionCommand.Subscribe[] indexed;
     private SubjectIndex index;
+    private String lastSubject;
     private int matchCount;
 
     /**
@@ -29,8 +31,13 @@ public final class SubscriptionMatcher
             }
             index = next;
             indexed = subscriptions;
+            lastSubject = null;
         }
-        matchCount = index.match(subject);
+        if (!subject.equals(lastSubject))
+        {
+            matchCount = index.match(subject);
+            lastSubject = subject;
+        }
         return matchCount;
     }
 

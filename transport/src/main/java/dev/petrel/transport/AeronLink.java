@@ -25,13 +25,15 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * One Petrel connection over Aeron: an outbound exclusive publication and an inbound image, both carrying
- * ZMTP-encoded messages, one Petrel message per Aeron message.
+ * ZMTP-encoded messages.
  * <p>
  * Inbound fragments go straight into a ZMTP frame decoder, which reassembles messages itself, so no fragment
  * assembler is needed, and hands a message that fits one fragment to the socket in place, straight from the term
- * buffer. A message the socket cannot take yet stops the poll until it is taken. Outbound, the pipe's
- * records are offered to the publication ({@code tryClaim} when they fit one frame); back pressure from Aeron aborts
- * the drain, and the pipe's high-water mark pushes back on the socket. The first message each way is a
+ * buffer. A message the socket cannot take yet stops the poll until it is taken; the poll then resumes inside the
+ * same fragment. Outbound, the pipe's queued records are packed into batches of whole messages, one Aeron
+ * fragment each, so a backlog of small messages costs Aeron one frame per batch rather than one per message; a
+ * message larger than one fragment goes alone. Back pressure from Aeron aborts the drain, the batch waits for the
+ * next one, and the pipe's high-water mark pushes back on the socket. The first message each way is a
  * {@link AeronHello}; its owner ({@link AeronAcceptor} or {@link AeronConnector}) drives the handshake and then
  * calls {@link #activate}.
  * <p>
@@ -59,6 +61,10 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
     private final ZmtpFrameDecoder decoder;
     private final BufferClaim claim = new BufferClaim();
     private final ReentrantLock drainLock = new ReentrantLock();
+    private UnsafeBuffer batch;
+    private int batchLength;
+    private volatile boolean batchWaiting;
+    private int resumeAt;
     private ExpandableArrayBuffer chunks;
     private int chunksLength;
     private boolean chunksComplete;
@@ -164,7 +170,7 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
 
     boolean hasQueued()
     {
-        return null != pipe && !closed && pipe.hasQueued();
+        return null != pipe && !closed && (batchWaiting || pipe.hasQueued());
     }
 
     /**
@@ -236,13 +242,13 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
      */
     int flush()
     {
-        if (closed || null == pipe || !drainLock.tryLock())
+        if (!hasQueued() || !drainLock.tryLock())
         {
             return 0;
         }
         try
         {
-            return closed ? 0 : pipe.drain(DRAIN_LIMIT);
+            return closed ? 0 : drainQueued();
         }
         finally
         {
@@ -263,7 +269,7 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
             {
                 if (!closed)
                 {
-                    pipe.drain(DRAIN_LIMIT);
+                    drainQueued();
                 }
             }
             finally
@@ -272,6 +278,21 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
             }
         }
         agent.wake();
+    }
+
+    /**
+     * Moves queued records into batches and offers them, under the drain lock.
+     *
+     * @return records taken from the pipe.
+     */
+    private int drainQueued()
+    {
+        final int drained = batchLength > 0 && !offerBatch() ? 0 : pipe.drain(DRAIN_LIMIT);
+        if (batchLength > 0)
+        {
+            offerBatch();
+        }
+        return drained;
     }
 
     @Override
@@ -284,13 +305,13 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
     @Override
     public boolean writeIfIdle(final OutboundFrames frames, final int encodedLength)
     {
-        if (!drainLock.tryLock())
+        if (batchWaiting || pipe.hasQueued() || !drainLock.tryLock())
         {
             return false;
         }
         try
         {
-            if (closed || pipe.hasQueued())
+            if (closed || batchLength > 0 || pipe.hasQueued())
             {
                 return false;
             }
@@ -353,21 +374,20 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
             }
             skipToMessageStart = false;
         }
-        final int consumed = decoder.decode(buffer, offset, length, this);
+        final int start = resumeAt;
+        final int consumed = decoder.decode(buffer, offset + start, length - start, this);
         if (consumed < 0)
         {
             failure = decoder.error();
             return ControlledFragmentHandler.Action.BREAK;
         }
-        if (consumed < length)
+        if (start + consumed < length)
         {
-            if (0 == consumed && decoder.hasPending())
-            {
-                return ControlledFragmentHandler.Action.ABORT;
-            }
-            failure = "an Aeron message held more than one Petrel message";
-            return ControlledFragmentHandler.Action.BREAK;
+            // the socket refused a message in place: the poll offers this fragment again and decoding resumes there
+            resumeAt = start + consumed;
+            return ControlledFragmentHandler.Action.ABORT;
         }
+        resumeAt = 0;
         return decoder.hasPending() || isAwaitingActivation() ?
             ControlledFragmentHandler.Action.BREAK : ControlledFragmentHandler.Action.CONTINUE;
     }
@@ -434,7 +454,11 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
     {
         if (Pipe.RECORD_WHOLE == msgTypeId)
         {
-            return offer(buffer, index, length);
+            return stage(buffer, index, length);
+        }
+        if (batchLength > 0 && !offerBatch())
+        {
+            return ControlledMessageHandler.Action.ABORT;
         }
         if (!chunksComplete)
         {
@@ -452,6 +476,52 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
             chunksComplete = false;
         }
         return action;
+    }
+
+    /**
+     * Adds a whole message to the batch, offering the batch first when the message does not fit in it; a message
+     * larger than one fragment is offered alone, after the batch.
+     */
+    private ControlledMessageHandler.Action stage(final DirectBuffer buffer, final int index, final int length)
+    {
+        if (null == publication)
+        {
+            return ControlledMessageHandler.Action.CONTINUE;
+        }
+        final int capacity = publication.maxPayloadLength();
+        if (batchLength > 0 && batchLength + length > capacity && !offerBatch())
+        {
+            return ControlledMessageHandler.Action.ABORT;
+        }
+        if (length > capacity)
+        {
+            return offer(buffer, index, length);
+        }
+        if (null == batch)
+        {
+            batch = new UnsafeBuffer(new byte[capacity]);
+        }
+        batch.putBytes(batchLength, buffer, index, length);
+        batchLength += length;
+        return ControlledMessageHandler.Action.CONTINUE;
+    }
+
+    /**
+     * @return true when the batch went to the publication (or was discarded by a fan-out link with no subscriber);
+     *         false when it waits, because Aeron pushed back or the publication failed.
+     */
+    private boolean offerBatch()
+    {
+        final boolean sent = ControlledMessageHandler.Action.CONTINUE == offer(batch, 0, batchLength);
+        if (sent)
+        {
+            batchLength = 0;
+        }
+        if (batchWaiting == sent)
+        {
+            batchWaiting = !sent;
+        }
+        return sent;
     }
 
     private void appendChunk(final DirectBuffer buffer, final int index, final int length)
