@@ -1,7 +1,6 @@
 package dev.petrel.transport;
 
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntSupplier;
 
 import dev.petrel.transport.zmtp.FrameSink;
@@ -60,7 +59,7 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
     private final String connectedEndpoint;
     private final ZmtpFrameDecoder decoder;
     private final BufferClaim claim = new BufferClaim();
-    private final ReentrantLock drainLock = new ReentrantLock();
+    private final SpinTryLock drainLock = new SpinTryLock();
     private UnsafeBuffer batch;
     private int batchLength;
     private volatile boolean batchWaiting;
