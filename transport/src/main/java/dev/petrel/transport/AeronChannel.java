@@ -16,7 +16,9 @@ import io.aeron.CommonContext;
  * <p>
  * Defaults: stream id {@value #STREAM_ID_DEFAULT}; a {@code term-length} of 4 MiB for UDP and 1 MiB for IPC unless
  * given, so the largest message is {@code term-length / 8} (512 KiB and 128 KiB); the driver's MTU unless given.
- * Multi-destination endpoints ({@code control=}) serve pub/sub only; see {@link #checkMultiDestination}.
+ * Multi-destination endpoints ({@code control=}) fan out for a publisher that binds one and the subscribers that
+ * connect to it; every other socket reads one as a point-to-point endpoint at the control address
+ * ({@link #pointToPoint()}). See {@link #checkMultiDestination}.
  * Immutable.
  */
 final class AeronChannel
@@ -86,29 +88,62 @@ final class AeronChannel
     }
 
     /**
-     * Checks that a multi-destination endpoint is used the one way Petrel supports: a publisher binds
-     * {@code control=host:port|control-mode=dynamic} and subscribers connect with {@code control=host:port} (the
-     * publisher's bound endpoint, with {@code control-mode=dynamic}, is accepted too).
+     * Checks that a multi-destination endpoint has a form Petrel serves: {@code control=host:port}, with
+     * {@code control-mode=dynamic} to bind (optional to connect). Manual control is refused: its destinations are
+     * added by hand, which Petrel's connect and bind do not express.
      *
-     * @param socketType the socket that binds or connects.
-     * @param binding    true to bind, false to connect.
+     * @param binding true to bind, false to connect.
      * @throws TransportException with a one-line reason otherwise.
      */
-    void checkMultiDestination(final ZmtpSocketType socketType, final boolean binding)
+    void checkMultiDestination(final boolean binding)
     {
         final String mode = uri.get(CommonContext.MDC_CONTROL_MODE_PARAM_NAME);
-        final boolean hasControl = null != uri.get(CommonContext.MDC_CONTROL_PARAM_NAME);
-        final boolean fits = binding ?
-            ZmtpSocketType.PUB == socketType && hasControl && CommonContext.MDC_CONTROL_MODE_DYNAMIC.equals(mode) :
-            ZmtpSocketType.SUB == socketType && hasControl &&
-            (null == mode || CommonContext.MDC_CONTROL_MODE_DYNAMIC.equals(mode));
+        final boolean dynamic = CommonContext.MDC_CONTROL_MODE_DYNAMIC.equals(mode);
+        final boolean fits = null != uri.get(CommonContext.MDC_CONTROL_PARAM_NAME) &&
+            (binding ? dynamic : null == mode || dynamic);
         if (!fits)
         {
-            throw new TransportException("multi-destination Aeron endpoints (control=, control-mode=) are supported " +
-                "only for a Publisher binding aeron:udp?control=host:port|control-mode=dynamic and Subscribers " +
-                "connecting with aeron:udp?control=host:port; refused for " + socketType + " " +
-                (binding ? "binding " : "connecting to ") + uri);
+            throw new TransportException("multi-destination Aeron endpoints are bound as " +
+                "aeron:udp?control=host:port|control-mode=dynamic and connected to as aeron:udp?control=host:port " +
+                "(manual control is not supported); refused " + (binding ? "binding " : "connecting to ") + uri);
         }
+    }
+
+    /**
+     * @param socketType the socket that binds or connects.
+     * @param binding    true to bind, false to connect.
+     * @return true when the socket fans out through a multi-destination publication (a publisher binding) or
+     *         receives from one (a subscriber connecting); every other socket is served
+     *         {@link #pointToPoint() point to point}.
+     */
+    static boolean fansOut(final ZmtpSocketType socketType, final boolean binding)
+    {
+        return binding ? ZmtpSocketType.PUB == socketType : ZmtpSocketType.SUB == socketType;
+    }
+
+    /**
+     * The channel that serves a multi-destination endpoint for a socket with no use for fan-out (push/pull and
+     * request/reply, a binding subscriber, a connecting publisher), as over TCP: the binding side listens at the
+     * control address and each connecting side links to it there.
+     *
+     * @return a unicast channel at the control address, with the other parameters and the stream id kept.
+     */
+    AeronChannel pointToPoint()
+    {
+        final ChannelUri copy = ChannelUri.parse(uri.toString());
+        final String control = copy.remove(CommonContext.MDC_CONTROL_PARAM_NAME);
+        copy.remove(CommonContext.MDC_CONTROL_MODE_PARAM_NAME);
+        copy.put(CommonContext.ENDPOINT_PARAM_NAME, control);
+        return new AeronChannel(copy, streamId);
+    }
+
+    /**
+     * @param boundChannel the endpoint a point-to-point channel from {@link #pointToPoint()} bound.
+     * @return the same endpoint in this multi-destination form, with the real port.
+     */
+    String boundControlEndpointOf(final String boundChannel)
+    {
+        return boundControlEndpoint(ChannelUri.parse(boundChannel).get(CommonContext.ENDPOINT_PARAM_NAME));
     }
 
     /**
@@ -232,6 +267,17 @@ final class AeronChannel
     {
         final String endpoint = uri.get(CommonContext.ENDPOINT_PARAM_NAME);
         return isUdp() && null != endpoint && endpoint.endsWith(":0");
+    }
+
+    /**
+     * @return true when binding asks for an ephemeral UDP port ({@code endpoint} or {@code control} with port 0),
+     *         so that every such bind gets a port of its own.
+     */
+    boolean isEphemeral()
+    {
+        final String address = isMultiDestination() ?
+            uri.get(CommonContext.MDC_CONTROL_PARAM_NAME) : uri.get(CommonContext.ENDPOINT_PARAM_NAME);
+        return isUdp() && null != address && address.endsWith(":0");
     }
 
     /**

@@ -66,21 +66,37 @@ final class AeronEngine implements AutoCloseable
     Endpoint bind(final PipeHandler handler, final Endpoint endpoint)
     {
         final AeronChannel channel = AeronChannel.parse(endpoint);
-        if (boundChannels.contains(channel.key()))
+        final boolean multiDestination = channel.isMultiDestination();
+        if (multiDestination)
+        {
+            channel.checkMultiDestination(true);
+        }
+        final boolean fanOut = multiDestination && AeronChannel.fansOut(handler.socketType(), true);
+        final AeronChannel served = multiDestination && !fanOut ? channel.pointToPoint() : channel;
+        if (!served.isEphemeral() && boundChannels.contains(served.key()))
         {
             throw new TransportException(endpoint + " is already bound in this node");
         }
-        if (channel.isMultiDestination())
+        if (fanOut)
         {
             return bindFanOut(handler, channel);
         }
+        final String bound = bindAcceptor(handler, served);
+        return Endpoint.parse(served == channel ? bound : channel.boundControlEndpointOf(bound));
+    }
+
+    private String bindAcceptor(final PipeHandler handler, final AeronChannel channel)
+    {
         final AeronAcceptor acceptor = new AeronAcceptor(agent, media().aeron(), handler, channel);
         try
         {
             final String bound = awaitBound(acceptor.subscription(), channel);
             acceptors.add(acceptor);
-            boundChannels.add(channel.key());
-            return Endpoint.parse(bound);
+            if (!channel.isEphemeral())
+            {
+                boundChannels.add(acceptor.boundKey());
+            }
+            return bound;
         }
         catch (final RuntimeException ex)
         {
@@ -91,7 +107,6 @@ final class AeronEngine implements AutoCloseable
 
     private Endpoint bindFanOut(final PipeHandler handler, final AeronChannel channel)
     {
-        channel.checkMultiDestination(handler.socketType(), true);
         final AeronFanOut fanOut;
         try
         {
@@ -102,7 +117,10 @@ final class AeronEngine implements AutoCloseable
             throw new TransportException("cannot bind " + channel + ": " + ex.getMessage(), ex);
         }
         endpointAgents.add(fanOut);
-        boundChannels.add(channel.key());
+        if (!channel.isEphemeral())
+        {
+            boundChannels.add(channel.key());
+        }
         fanOut.attach();
         return Endpoint.parse(fanOut.boundEndpoint());
     }
@@ -147,13 +165,19 @@ final class AeronEngine implements AutoCloseable
     void connect(final PipeHandler handler, final Endpoint endpoint, final long nowNs)
     {
         final AeronChannel channel = AeronChannel.parse(endpoint);
-        if (channel.isMultiDestination())
+        if (!channel.isMultiDestination())
         {
-            channel.checkMultiDestination(handler.socketType(), false);
+            endpointAgents.add(new AeronConnector(agent, media().aeron(), handler, endpoint, channel, nowNs));
+            return;
+        }
+        channel.checkMultiDestination(false);
+        if (AeronChannel.fansOut(handler.socketType(), false))
+        {
             endpointAgents.add(new AeronFanIn(agent, media().aeron(), handler, endpoint, channel));
             return;
         }
-        endpointAgents.add(new AeronConnector(agent, media().aeron(), handler, endpoint, channel, nowNs));
+        endpointAgents.add(
+            new AeronConnector(agent, media().aeron(), handler, endpoint, channel.pointToPoint(), nowNs));
     }
 
     int doWork(final long nowNs)

@@ -33,25 +33,59 @@ class AeronChannelTest
     }
 
     @Test
-    void shouldRefuseMultiDestinationEndpointsInOneLineExceptForPubSub()
+    void shouldAcceptDynamicControlAndRefuseManualControlInOneLine()
     {
         final AeronChannel dynamic = AeronChannel.parse(
             Endpoint.parse("aeron:udp?control=127.0.0.1:4001|control-mode=dynamic"));
         final AeronChannel control = AeronChannel.parse(Endpoint.parse("aeron:udp?control=127.0.0.1:4001"));
         assertTrue(dynamic.isMultiDestination());
-        dynamic.checkMultiDestination(ZmtpSocketType.PUB, true);
-        dynamic.checkMultiDestination(ZmtpSocketType.SUB, false);
-        control.checkMultiDestination(ZmtpSocketType.SUB, false);
+        dynamic.checkMultiDestination(true);
+        dynamic.checkMultiDestination(false);
+        control.checkMultiDestination(false);
 
-        final TransportException ex = assertThrows(TransportException.class,
-            () -> dynamic.checkMultiDestination(ZmtpSocketType.PUSH, true));
+        final TransportException ex = assertThrows(TransportException.class, () -> control.checkMultiDestination(true));
         assertTrue(ex.getMessage().startsWith("multi-destination Aeron endpoints"), ex.getMessage());
         assertFalse(ex.getMessage().contains("\n"));
-        assertThrows(TransportException.class, () -> control.checkMultiDestination(ZmtpSocketType.PUB, true));
-        assertThrows(TransportException.class, () -> dynamic.checkMultiDestination(ZmtpSocketType.PUB, false));
         assertThrows(TransportException.class, () -> AeronChannel.parse(
-            Endpoint.parse("aeron:udp?control=127.0.0.1:4001|control-mode=manual"))
-            .checkMultiDestination(ZmtpSocketType.SUB, false));
+            Endpoint.parse("aeron:udp?control=127.0.0.1:4001|control-mode=manual")).checkMultiDestination(false));
+        assertThrows(TransportException.class, () -> AeronChannel.parse(
+            Endpoint.parse("aeron:udp?control-mode=manual")).checkMultiDestination(true));
+    }
+
+    @Test
+    void shouldFanOutOnlyFromABindingPublisherToConnectingSubscribers()
+    {
+        assertTrue(AeronChannel.fansOut(ZmtpSocketType.PUB, true));
+        assertTrue(AeronChannel.fansOut(ZmtpSocketType.SUB, false));
+        assertFalse(AeronChannel.fansOut(ZmtpSocketType.SUB, true));
+        assertFalse(AeronChannel.fansOut(ZmtpSocketType.PUB, false));
+        assertFalse(AeronChannel.fansOut(ZmtpSocketType.PUSH, true));
+        assertFalse(AeronChannel.fansOut(ZmtpSocketType.PULL, false));
+        assertFalse(AeronChannel.fansOut(ZmtpSocketType.ROUTER, true));
+        assertFalse(AeronChannel.fansOut(ZmtpSocketType.DEALER, false));
+    }
+
+    @Test
+    void shouldServeAMultiDestinationEndpointPointToPointAtItsControlAddress()
+    {
+        final AeronChannel mdc = AeronChannel.parse(
+            Endpoint.parse("aeron:udp?control=127.0.0.1:0|control-mode=dynamic|term-length=64k|stream-id=77"));
+        final AeronChannel unicast = mdc.pointToPoint();
+        assertFalse(unicast.isMultiDestination());
+        assertEquals(77, unicast.streamId());
+        assertTrue(unicast.hasWildcardPort());
+        final ChannelUri channel = ChannelUri.parse(unicast.subscriptionChannel());
+        assertEquals("127.0.0.1:0", channel.get("endpoint"));
+        assertEquals("64k", channel.get("term-length"));
+        assertNull(channel.get("control"));
+        assertNull(channel.get("control-mode"));
+
+        final ChannelUri bound = ChannelUri.parse(
+            mdc.boundControlEndpointOf("aeron:udp?endpoint=127.0.0.1:40400|term-length=64k|stream-id=77"));
+        assertEquals("127.0.0.1:40400", bound.get("control"));
+        assertEquals("dynamic", bound.get("control-mode"));
+        assertEquals("77", bound.get("stream-id"));
+        assertNull(bound.get("endpoint"));
     }
 
     @Test
