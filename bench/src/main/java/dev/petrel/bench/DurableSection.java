@@ -53,7 +53,8 @@ final class DurableSection
         final RunnerOptions options = support.options();
         final PassPlan plan = new PassPlan(options.roundTrips() * APPEND_MULTIPLIER,
             options.rowTimeCap().toNanos() / 2);
-        final MarkdownTable table = new MarkdownTable("appends", "records/s", "detail");
+        final MarkdownTable table = new MarkdownTable(
+            "appends", "records/s", "append p50 µs", "p99 µs", "p99.9 µs", "max µs", "detail");
         for (final int length : RECORD_LENGTHS)
         {
             for (final FsyncPolicy policy : FsyncPolicy.values())
@@ -63,7 +64,7 @@ final class DurableSection
                 final String name = "DurableLog.append " + length + " B, fsync " +
                     policy.name().toLowerCase(Locale.ROOT);
                 support.log("durable: " + name + " " + cell(outcome) + " records/s");
-                table.row(name, cell(outcome), forces(outcome));
+                table.row(row(name, outcome));
             }
         }
         final PassPlan fsyncPlan = new PassPlan(options.roundTrips() * 100, options.rowTimeCap().toNanos() / 2);
@@ -71,11 +72,24 @@ final class DurableSection
             SectionSupport.MESSAGE_LENGTH, 0));
         final Outcome<FsyncReference.Result> group = Outcome.of(() -> FsyncReference.run(fsyncPlan,
             SectionSupport.MESSAGE_LENGTH, FsyncReference.BATCH_NS));
-        table.row("reference: write 64 B, FileChannel.force(true) per record", cell(perRecord), forces(perRecord))
-            .row("reference: group commit, write 64 B, force(true) once per 1 ms batch", cell(group), forces(group));
+        table.row(row("reference: write 64 B, FileChannel.force(true) per record", perRecord))
+            .row(row("reference: group commit, write 64 B, force(true) once per 1 ms batch", group));
         return "- one appending thread, a fresh log in " + System.getProperty("java.io.tmpdir") + " per row, at " +
             "most " + options.rowTimeCap().toMillis() / 2 + " ms each; a final force counts every record as " +
-            "durable\n\n" + table.render();
+            "durable; latency: every " + AppendLatency.SAMPLE_EVERY + "th append timed, with the force it made " +
+            "(if any)\n\n" + table.render();
+    }
+
+    private static String[] row(final String name, final Outcome<FsyncReference.Result> outcome)
+    {
+        if (!outcome.ok())
+        {
+            return new String[]{ name, outcome.reason(), "", "", "", "", "" };
+        }
+        final LatencyStats latency = outcome.value().latency();
+        return new String[]{ name, cell(outcome), LatencyStats.micros(latency.p50Ns()),
+            LatencyStats.micros(latency.p99Ns()), LatencyStats.micros(latency.p999Ns()),
+            LatencyStats.micros(latency.maxNs()), forces(outcome) };
     }
 
     private static String cell(final Outcome<FsyncReference.Result> outcome)

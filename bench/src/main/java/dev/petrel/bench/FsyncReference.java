@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * Physical reference for durable appends: 64-byte records appended to a file in a fresh temporary directory with
  * {@link FileChannel#write(ByteBuffer)} and made durable with {@link FileChannel#force(boolean) force(true)}, either
  * after every record or once per 1 ms batch (group commit: one thread appends and forces whenever 1 ms has passed
- * since the last force). A record counts once a force has covered it.
+ * since the last force). A record counts once a force has covered it. Every {@value AppendLatency#SAMPLE_EVERY}th
+ * append's time (the write and the force it made, if any) goes into the latency percentiles.
  */
 public final class FsyncReference
 {
@@ -30,8 +31,9 @@ public final class FsyncReference
      * @param records   durable records.
      * @param forces    force calls.
      * @param elapsedNs the pass's time.
+     * @param latency   how long one append (with its force, when it made one) took.
      */
-    public record Result(long records, long forces, long elapsedNs)
+    public record Result(long records, long forces, long elapsedNs, LatencyStats latency)
     {
         /**
          * @return durable records per second.
@@ -95,8 +97,11 @@ public final class FsyncReference
         long durable = 0;
         long forces = 0;
         long nowNs = startNs;
+        final AppendLatency latency = new AppendLatency();
         while (written < plan.messages() && nowNs - deadlineNs < 0)
         {
+            final boolean sampled = AppendLatency.isSampled(written);
+            final long appendStartNs = nowNs;
             record.clear();
             channel.write(record);
             written++;
@@ -108,6 +113,10 @@ public final class FsyncReference
                 durable = written;
                 lastForceNs = nowNs = System.nanoTime();
             }
+            if (sampled)
+            {
+                latency.record(nowNs - appendStartNs);
+            }
         }
         if (durable < written)
         {
@@ -115,7 +124,7 @@ public final class FsyncReference
             forces++;
             durable = written;
         }
-        return new Result(durable, forces, System.nanoTime() - startNs);
+        return new Result(durable, forces, System.nanoTime() - startNs, latency.stats());
     }
 
     private static void deleteQuietly(final Path dir)
