@@ -115,7 +115,7 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
     @Override
     public long loadedThrough()
     {
-        return window.loadedThrough();
+        return window.publishedThrough();
     }
 
     @Override
@@ -174,7 +174,7 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
             {
                 if (0 == reader.poll(this, room))
                 {
-                    return;
+                    break;
                 }
             }
             catch (final DurabilityException ex)
@@ -182,6 +182,7 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
                 skipToRetained(ex);
             }
         }
+        window.publish();
     }
 
     @Override
