@@ -28,6 +28,10 @@ final class DedupJournal implements AutoCloseable
 {
     static final String CHECKPOINT_FILE_NAME = "dedup.dat";
     static final String JOURNAL_DIR_NAME = "journal";
+    /**
+     * Journal entries between checkpoints; an entry is a run of consecutive messages (see {@link JournalBatch}), so
+     * an in-order stream checkpoints (and forces the window file) rarely, and a restart replays at most this many.
+     */
     static final long CHECKPOINT_INTERVAL_ENTRIES = 65_536;
 
     /**
@@ -90,8 +94,14 @@ final class DedupJournal implements AutoCloseable
         final int kind = JournalBatch.kind(buffer, offset);
         for (int i = 0, n = JournalBatch.count(buffer, offset); i < n; i++)
         {
-            onEntry(kind, JournalBatch.producerId(buffer, offset, i), JournalBatch.sequence(buffer, offset, i),
-                JournalBatch.base(buffer, offset, i));
+            final long producerId = JournalBatch.producerId(buffer, offset, i);
+            final long first = JournalBatch.sequence(buffer, offset, i);
+            final long base = JournalBatch.base(buffer, offset, i);
+            for (long sequence = first, end = first + JournalBatch.runLength(buffer, offset, i); sequence < end;
+                sequence++)
+            {
+                onEntry(kind, producerId, sequence, base);
+            }
         }
     }
 

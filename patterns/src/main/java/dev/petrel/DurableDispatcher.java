@@ -115,7 +115,7 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
     @Override
     public long loadedThrough()
     {
-        return window.loadedThrough();
+        return window.publishedThrough();
     }
 
     @Override
@@ -174,7 +174,7 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
             {
                 if (0 == reader.poll(this, room))
                 {
-                    return;
+                    break;
                 }
             }
             catch (final DurabilityException ex)
@@ -182,6 +182,7 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
                 skipToRetained(ex);
             }
         }
+        window.publish();
     }
 
     @Override
@@ -214,9 +215,11 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
         }
         final int count = links.size();
         boolean wanted = false;
+        // A link detached since the last send may have left nextLink past the end.
+        int index = nextLink < count ? nextLink : 0;
         for (int i = 0; i < count; i++)
         {
-            final SenderLink link = links.get((nextLink + i) % count);
+            final SenderLink link = links.get(index);
             final byte verdict =
                 route.verdict(link.pipe(), sequence, window.payload(sequence), window.length(sequence));
             wanted |= DeliveryRoute.SKIP != verdict;
@@ -224,10 +227,11 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
             {
                 window.sent(sequence, link, nowNs);
                 link.onSent(sequence);
-                nextLink = (nextLink + i + 1) % count;
+                nextLink = following(index, count);
                 return true;
             }
             roomLacking |= DeliveryRoute.SEND == verdict;
+            index = following(index, count);
         }
         if (!wanted && count > 0)
         {
@@ -237,6 +241,14 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
         }
         held = count > 0 && !roomLacking;
         return false;
+    }
+
+    /**
+     * @return the round-robin successor of a link index, without the division a remainder costs per message.
+     */
+    private static int following(final int index, final int count)
+    {
+        return index + 1 == count ? 0 : index + 1;
     }
 
     private boolean send(final SenderLink link, final long sequence)

@@ -45,7 +45,7 @@ import org.agrona.ExpandableArrayBuffer;
  */
 final class DurableReceiver
 {
-    static final int ACK_BATCH = JournalBatch.MAX_ENTRIES;
+    static final int ACK_BATCH = HandOffBatch.CAPACITY;
     private static final long CLOSE_WAIT_SECONDS = 5;
 
     private final SocketBase socket;
@@ -198,6 +198,10 @@ final class DurableReceiver
         if (!redelivered)
         {
             handedRecord.add(producerId, sequence, link.base());
+            if (handedRecord.isFull())
+            {
+                recordHanded();
+            }
         }
         if (null != handler)
         {
@@ -314,6 +318,10 @@ final class DurableReceiver
                 socket.received.incrementAndGet();
                 batch.processed(i, true);
                 processedRecord.add(batch.producerId(i), batch.sequence(i), batch.base(i));
+                if (processedRecord.isFull())
+                {
+                    recordProcessed();
+                }
             }
             catch (final RuntimeException ex)
             {

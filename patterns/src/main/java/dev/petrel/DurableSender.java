@@ -158,10 +158,14 @@ final class DurableSender
     private void awaitRoom(final long deadlineNs)
     {
         final long highWaterMark = socket.settings().sendHighWaterMark();
+        if (hasRoom(highWaterMark))
+        {
+            return;
+        }
         synchronized (waiter)
         {
             waiter.reset();
-            while (log.lastSequence() - delivery.loadedThrough() >= highWaterMark || registering.get() > 0)
+            while (!hasRoom(highWaterMark))
             {
                 if (closed)
                 {
@@ -176,6 +180,15 @@ final class DurableSender
                 waiter.idle("send");
             }
         }
+    }
+
+    /**
+     * Checked before taking the waiter's lock, which only threads that must wait contend for: as before, the room
+     * seen is not reserved, so concurrent senders may each append one past the high-water mark.
+     */
+    private boolean hasRoom(final long highWaterMark)
+    {
+        return log.lastSequence() - delivery.loadedThrough() < highWaterMark && 0 == registering.get();
     }
 
     private String receiverKind()

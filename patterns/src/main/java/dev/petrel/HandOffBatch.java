@@ -3,18 +3,21 @@ package dev.petrel;
 /**
  * Durable messages a puller's I/O thread accepted for its handler and has not handed over yet. They reach the
  * handler together, after one journal write records them as handed, and are settled together after one more
- * records the processed ones, so a read pass costs two journal writes however many messages it carried. Holds at
- * most {@link JournalBatch#MAX_ENTRIES}; owned by the I/O thread and reused.
+ * records the processed ones, so a read pass costs two journal writes however many messages it carried (more only
+ * when they form more than {@link JournalBatch#MAX_ENTRIES} runs). Holds at most {@link #CAPACITY}, about what one
+ * 64 KiB socket read of small messages carries; owned by the I/O thread and reused.
  */
 final class HandOffBatch
 {
-    private final Message[] messages = new Message[JournalBatch.MAX_ENTRIES];
-    private final ReceiverLink[] links = new ReceiverLink[JournalBatch.MAX_ENTRIES];
-    private final long[] producerIds = new long[JournalBatch.MAX_ENTRIES];
-    private final long[] sequences = new long[JournalBatch.MAX_ENTRIES];
-    private final long[] bases = new long[JournalBatch.MAX_ENTRIES];
-    private final long[] arrivals = new long[JournalBatch.MAX_ENTRIES];
-    private final boolean[] processed = new boolean[JournalBatch.MAX_ENTRIES];
+    static final int CAPACITY = 1024;
+
+    private final Message[] messages = new Message[CAPACITY];
+    private final ReceiverLink[] links = new ReceiverLink[CAPACITY];
+    private final long[] producerIds = new long[CAPACITY];
+    private final long[] sequences = new long[CAPACITY];
+    private final long[] bases = new long[CAPACITY];
+    private final long[] arrivals = new long[CAPACITY];
+    private final boolean[] processed = new boolean[CAPACITY];
     private MessageHandler handler;
     private int count;
 
@@ -54,7 +57,7 @@ final class HandOffBatch
 
     boolean isFull()
     {
-        return JournalBatch.MAX_ENTRIES == count;
+        return CAPACITY == count;
     }
 
     int count()

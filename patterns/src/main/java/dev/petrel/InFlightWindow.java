@@ -10,7 +10,9 @@ import org.agrona.ExpandableArrayBuffer;
  * the span to the receivers' duplicate window keeps every sequence a receiver can get within its window. A scan
  * position, below which nothing waits to be sent, spares each dispatch pass a walk over the whole window.
  * <p>
- * Owned by the I/O thread, except {@link #loadedThrough()}, which any thread may read.
+ * Owned by the I/O thread, except {@link #publishedThrough()}, which any thread may read: the loading position is
+ * published once per load pass rather than per record, so a sending thread that reads it for its back pressure does
+ * not pull the line back and forth with the I/O thread on every message.
  */
 final class InFlightWindow
 {
@@ -32,13 +34,15 @@ final class InFlightWindow
     private final int[] lengths = new int[CAPACITY];
     private long base;
     private long pendingFrom;
-    private volatile long loadedThrough;
+    private long loadedThrough;
+    private volatile long publishedThrough;
 
     InFlightWindow(final long base)
     {
         this.base = base;
         this.pendingFrom = base + 1;
         this.loadedThrough = base;
+        this.publishedThrough = base;
         for (int i = 0; i < CAPACITY; i++)
         {
             payloads[i] = new ExpandableArrayBuffer(64);
@@ -53,6 +57,22 @@ final class InFlightWindow
     long loadedThrough()
     {
         return loadedThrough;
+    }
+
+    /**
+     * @return {@link #loadedThrough()} as of the last {@link #publish()}; any thread.
+     */
+    long publishedThrough()
+    {
+        return publishedThrough;
+    }
+
+    /**
+     * Lets other threads see how far the window has loaded; called after each load pass.
+     */
+    void publish()
+    {
+        publishedThrough = loadedThrough;
     }
 
     /**
@@ -85,6 +105,7 @@ final class InFlightWindow
         base = newBase;
         pendingFrom = newBase + 1;
         loadedThrough = newBase;
+        publishedThrough = newBase;
     }
 
     /**

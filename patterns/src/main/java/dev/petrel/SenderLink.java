@@ -6,6 +6,7 @@ import dev.petrel.transport.Pipe;
  * A durable pusher's view of one connected durable receiver: its name and the sequences sent to it on this
  * connection and not yet acknowledged, oldest first, so that an acknowledgement of the first {@code count} messages
  * settles exactly those. A message the receiver failed is marked so that later acknowledgements pass over it.
+ * The sends are kept in a ring whose length is a power of two, so that a slot is found with a mask, not a division.
  * Owned by the I/O thread.
  */
 final class SenderLink
@@ -90,12 +91,12 @@ final class SenderLink
             final long[] grown = new long[sent.length * 2];
             for (int i = 0; i < size; i++)
             {
-                grown[i] = sent[(head + i) % sent.length];
+                grown[i] = sent[slot(head + i)];
             }
             sent = grown;
             head = 0;
         }
-        sent[(head + size) % sent.length] = sequence;
+        sent[slot(head + size)] = sequence;
         size++;
     }
 
@@ -110,7 +111,7 @@ final class SenderLink
     long poll()
     {
         final long sequence = sent[head];
-        head = (head + 1) % sent.length;
+        head = slot(head + 1);
         size--;
         return sequence;
     }
@@ -144,9 +145,14 @@ final class SenderLink
         {
             return FAILED;
         }
-        final int slot = (int)((head + position) % sent.length);
+        final int slot = slot(head + (int)position);
         final long sequence = sent[slot];
         sent[slot] = FAILED;
         return sequence;
+    }
+
+    private int slot(final int index)
+    {
+        return index & (sent.length - 1);
     }
 }

@@ -5,7 +5,9 @@ import org.agrona.collections.LongHashSet;
 
 /**
  * A set of (producer ID, sequence) pairs: one open-addressing set of sequences per producer, so adding, removing
- * and looking up a pair of a known producer allocates nothing. Not thread safe.
+ * and looking up a pair of a known producer allocates nothing. It counts its pairs, so that the removals and
+ * look-ups a durable puller makes for every message cost no hashing while the set is empty, as it is in a stream
+ * without failures. Not thread safe.
  */
 final class SequenceSet
 {
@@ -19,6 +21,7 @@ final class SequenceSet
     }
 
     private final Long2ObjectHashMap<LongHashSet> producers = new Long2ObjectHashMap<>();
+    private int size;
 
     boolean add(final long producerId, final long sequence)
     {
@@ -28,17 +31,35 @@ final class SequenceSet
             sequences = new LongHashSet();
             producers.put(producerId, sequences);
         }
-        return sequences.add(sequence);
+        if (!sequences.add(sequence))
+        {
+            return false;
+        }
+        size++;
+        return true;
     }
 
     boolean remove(final long producerId, final long sequence)
     {
+        if (0 == size)
+        {
+            return false;
+        }
         final LongHashSet sequences = producers.get(producerId);
-        return null != sequences && sequences.remove(sequence);
+        if (null == sequences || !sequences.remove(sequence))
+        {
+            return false;
+        }
+        size--;
+        return true;
     }
 
     boolean contains(final long producerId, final long sequence)
     {
+        if (0 == size)
+        {
+            return false;
+        }
         final LongHashSet sequences = producers.get(producerId);
         return null != sequences && sequences.contains(sequence);
     }
@@ -59,7 +80,9 @@ final class SequenceSet
         final LongHashSet sequences = producers.get(producerId);
         if (null != sequences)
         {
+            final int before = sequences.size();
             sequences.removeIfLong(s -> s <= sequence);
+            size -= before - sequences.size();
         }
     }
 }

@@ -71,19 +71,26 @@ public final class LogReader implements AutoCloseable
     public int poll(final RecordHandler handler, final int recordLimit)
     {
         int count = 0;
+        // The published length is read again only once the records below it are delivered: the appender writes
+        // it for every record, and reading it for every record would pull its cache line over on every one.
+        long segmentLength = segment.length();
         while (count < recordLimit)
         {
-            final long segmentLength = segment.length();
             if (position >= segmentLength)
             {
-                if (!nextSegment())
+                segmentLength = segment.length();
+                if (position >= segmentLength)
                 {
-                    break;
+                    if (!nextSegment())
+                    {
+                        break;
+                    }
+                    segmentLength = segment.length();
                 }
                 continue;
             }
             window.readLimit(segmentLength);
-            final int frameLength = readFrame();
+            final int frameLength = readFrame(segmentLength);
             final int offset = window.offset(position);
             payload.wrap(window.buffer(), offset + HEADER_LENGTH, frameLength - HEADER_LENGTH);
             final long timestampNs = window.buffer().getLong(offset + TIMESTAMP_OFFSET, BYTE_ORDER);
@@ -103,14 +110,14 @@ public final class LogReader implements AutoCloseable
         closeChannel();
     }
 
-    private int readFrame()
+    private int readFrame(final long segmentLength)
     {
         if (!window.ensure(position, HEADER_LENGTH))
         {
             throw damage(RecordDamage.TORN_HEADER);
         }
         final int frameLength = window.buffer().getInt(window.offset(position) + LENGTH_OFFSET, BYTE_ORDER);
-        if (frameLength < HEADER_LENGTH || position + frameLength > segment.length())
+        if (frameLength < HEADER_LENGTH || position + frameLength > segmentLength)
         {
             throw damage(RecordDamage.BAD_LENGTH);
         }

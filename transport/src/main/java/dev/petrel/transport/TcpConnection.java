@@ -24,9 +24,11 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * One TCP connection speaking ZMTP 3.1: greeting, NULL handshake, frames, heartbeats, and the batched write path
- * that drains its pipe's queue into one large write. Owned by the I/O thread.
+ * that drains its pipe's queue into one large write. A message the I/O thread itself offers (a durable pusher's
+ * dispatch, an acknowledgement, a reply) while nothing is queued goes straight into the write buffer, skipping the
+ * pipe's ring, and leaves with the flush that ends the duty cycle. Owned by the I/O thread.
  */
-final class TcpConnection implements FrameSink, ControlledMessageHandler
+final class TcpConnection implements FrameSink, ControlledMessageHandler, DirectWriter
 {
     private enum State
     {
@@ -37,6 +39,7 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
     private static final int MIN_WRITE_BUFFER_LENGTH = 256 * 1024;
     private static final int MAX_WRITE_BATCH_LENGTH = 256 * 1024;
     private static final long INLINE_WRITE_GAP_NS = 10_000;
+    private static final int MAX_DIRECT_LENGTH = 16 * 1024;
 
     private final IoAgent agent;
     private final SocketChannel channel;
@@ -322,6 +325,7 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
             new PeerHandshake(peerType, identity.getBytes(StandardCharsets.ISO_8859_1), properties,
             peerMinorVersion));
         pipe.bind(() -> agent.execute(() -> close("closed by the socket", false)), this);
+        pipe.directWriter(this);
         if (null != connector)
         {
             connector.onHandshakeComplete();
@@ -410,6 +414,41 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler
             }
         }
         agent.wake();
+    }
+
+    @Override
+    public int maxDirectLength()
+    {
+        return MAX_DIRECT_LENGTH;
+    }
+
+    /**
+     * Encodes a message the I/O thread offers into the write buffer, when the pipe has nothing queued ahead of it
+     * and the buffer is filling (not blocked) with room within one batch; other threads always use the ring.
+     */
+    @Override
+    public boolean writeIfIdle(final OutboundFrames frames, final int encodedLength)
+    {
+        if (!agent.isIoThread() || !writeLock.tryLock())
+        {
+            return false;
+        }
+        try
+        {
+            final int at = writeBuffer.position();
+            if (State.ACTIVE != state || writeBlocked || pipe.hasQueued() || pipe.isMidMessage() ||
+                at + encodedLength > MAX_WRITE_BATCH_LENGTH || writeBuffer.remaining() < encodedLength)
+            {
+                return false;
+            }
+            Pipe.encodeInto(frames, writeView, at);
+            writeBuffer.position(at + encodedLength);
+            return true;
+        }
+        finally
+        {
+            writeLock.unlock();
+        }
     }
 
     private int flushLocked()
