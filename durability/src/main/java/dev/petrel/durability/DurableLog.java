@@ -23,8 +23,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * Opening takes the directory's writer lock, recovers the tail (see {@link RecoveryReport}) and continues the
  * sequence. {@link #append(DirectBuffer, int, int)} is thread safe: appenders serialise on one lock for the write,
  * then, under {@link FsyncPolicy#ALWAYS}, block until a force covers their record, one force serving every thread
- * waiting at that moment. Appending threads must not be interrupted, as an interrupt closes the segment file.
- * Readers are created per consumer with {@link #reader(long)}.
+ * waiting at that moment. Under {@link FsyncPolicy#INTERVAL} a thread of the log's own forces when an interval is
+ * due ({@link IntervalFlusher}), so appenders do not wait for the disk unless it falls behind. Appending threads
+ * must not be interrupted, as an interrupt closes the segment file. Readers are created per consumer with
+ * {@link #reader(long)}.
  *
  * @since 0.1.0
  */
@@ -39,6 +41,7 @@ public final class DurableLog implements AutoCloseable
     private final RetentionEnforcer retention;
     private final LogAppender appender;
     private final GroupCommit groupCommit;
+    private final IntervalFlusher flusher;
     private long lastForceNs;
     private long lastForceLength;
     private DeadLetterLog deadLetters;
@@ -62,6 +65,8 @@ public final class DurableLog implements AutoCloseable
             appender = new LogAppender(ctx, catalog, this::onRoll);
             groupCommit = appender.groupCommit();
             lastForceNs = ctx.epochNanoClock().nanoTime();
+            flusher = FsyncPolicy.INTERVAL == ctx.fsyncPolicy() ? new IntervalFlusher(
+                groupCommit, appender::lastSequence, ctx.fsyncIntervalNs(), "petrel-log-flusher") : null;
         }
         catch (final RuntimeException ex)
         {
@@ -289,6 +294,10 @@ public final class DurableLog implements AutoCloseable
             if (!closed)
             {
                 closed = true;
+                if (null != flusher)
+                {
+                    flusher.close();
+                }
                 if (null != deadLetters)
                 {
                     deadLetters.close();
@@ -330,7 +339,7 @@ public final class DurableLog implements AutoCloseable
         }
         else if (forceDue)
         {
-            groupCommit.tryForce();
+            flusher.onForceDue();
         }
     }
 
