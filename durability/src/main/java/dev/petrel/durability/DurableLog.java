@@ -9,7 +9,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.ErrorHandler;
 import org.agrona.SystemUtil;
 import org.agrona.concurrent.EpochNanoClock;
-import org.agrona.concurrent.SystemEpochNanoClock;
+import org.agrona.concurrent.OffsetEpochNanoClock;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -394,7 +394,7 @@ public final class DurableLog implements AutoCloseable
         private long retentionMaxLength = DurableLogConfiguration.retentionMaxLength();
         private long retentionMaxAgeNs = DurableLogConfiguration.retentionMaxAgeNs();
         private int maxReceivers = DurableLogConfiguration.maxReceivers();
-        private EpochNanoClock epochNanoClock = new SystemEpochNanoClock();
+        private EpochNanoClock epochNanoClock = new OffsetEpochNanoClock();
         private RetentionHandler retentionHandler = (report) -> {};
         private ErrorHandler errorHandler = Throwable::printStackTrace;
 
@@ -694,7 +694,9 @@ public final class DurableLog implements AutoCloseable
         }
 
         /**
-         * Sets the clock that stamps records and drives interval fsync and age retention.
+         * Sets the clock that stamps records and drives interval fsync and age retention. The default reads
+         * {@link System#nanoTime()} from an offset to the epoch sampled when the context is made (and again every
+         * hour), which costs an append far less than reading the wall clock each time.
          *
          * @param epochNanoClock returning nanoseconds since the epoch.
          * @return this for a fluent API.

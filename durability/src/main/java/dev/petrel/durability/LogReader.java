@@ -157,7 +157,7 @@ public final class LogReader implements AutoCloseable
         {
             return false;
         }
-        closeChannel();
+        BackgroundCloser.closeLater(channel);
         open(next);
         return true;
     }
