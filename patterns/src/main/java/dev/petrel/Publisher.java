@@ -101,8 +101,9 @@ public final class Publisher extends SocketBase
      *   the log's dead-letter log, and that name's position moves past it.</li>
      *   <li>Retention frees segments only below the lowest position of all durable subscribers the log knows.</li>
      *   <li>Instead of dropping, a durable stream pushes back: a publish waits, up to the send timeout (then
-     *   {@link BackPressureException}), while a connected durable subscriber has {@code sendHighWaterMark}
-     *   messages in the log beyond its window of messages in flight. A durable subscriber that is away, or has
+     *   {@link BackPressureException}), while a connected durable subscriber has as many messages in the log
+     *   beyond its window of messages in flight as the publisher's own {@link #sendHighWaterMark(int)}, or when
+     *   none is set, the larger of the node's and 8,192. A durable subscriber that is away, or has
      *   not subscribed yet, does not hold publishers back; the log keeps what it misses, within the log's size and
      *   age limits.</li>
      * </ul>

@@ -58,8 +58,10 @@ public final class Pusher extends SocketBase
      * segments only below it.
      * <p>
      * Durable sends always block at the high-water mark of unsent messages, up to the send timeout, whatever the
-     * back-pressure policy; keyed sends and headers are not supported. Plain ZeroMQ pullers and Petrel pullers that
-     * are not durable receive nothing from a durable pusher. The log is closed with the pusher.
+     * back-pressure policy: the pusher's own {@link #sendHighWaterMark(int)} when set, otherwise the larger of the
+     * node's and 8,192 (twice the in-flight window, as the messages are already safe in the log). Keyed sends and
+     * headers are not supported. Plain ZeroMQ pullers and Petrel pullers that are not durable receive nothing from
+     * a durable pusher. The log is closed with the pusher.
      *
      * @param ctx configuration of the side log (directory, fsync policy, segment length, retention).
      * @return this.

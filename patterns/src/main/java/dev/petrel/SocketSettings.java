@@ -9,6 +9,7 @@ final class SocketSettings implements TransportSettings
 {
     private final NodeContext node;
     private int sendHighWaterMark;
+    private boolean ownSendHighWaterMark;
     private int receiveHighWaterMark;
     private long sendTimeoutNs;
 
@@ -39,6 +40,15 @@ final class SocketSettings implements TransportSettings
             throw new IllegalArgumentException("high-water mark must be positive: " + messages);
         }
         this.sendHighWaterMark = messages;
+        this.ownSendHighWaterMark = true;
+    }
+
+    /**
+     * @return true when the socket set its own send high-water mark, false while it has the node's.
+     */
+    boolean hasOwnSendHighWaterMark()
+    {
+        return ownSendHighWaterMark;
     }
 
     int receiveHighWaterMark()

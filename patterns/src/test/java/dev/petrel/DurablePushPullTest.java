@@ -121,6 +121,35 @@ class DurablePushPullTest
     }
 
     @Test
+    void shouldBlockAtItsOwnHighWaterMarkOrElseAtNoLessThanTwiceTheWindow()
+    {
+        final int backlog = 2 * InFlightWindow.CAPACITY;
+        final byte[] payload = new byte[8];
+        try (Node node = Node.create(Tests.fastContext().sendHighWaterMark(100)))
+        {
+            final Pusher defaulted = node.pusher().durable(logContext()).sendTimeout(Duration.ofMillis(200));
+            defaulted.bind("tcp://127.0.0.1:0");
+            for (int i = 0; i < backlog; i++)
+            {
+                defaulted.send(payload);
+            }
+
+            final Pusher own = node.pusher().sendHighWaterMark(100)
+                .durable(new DurableLog.Context().logDir(dir.resolve("own")).fsyncPolicy(FsyncPolicy.NEVER))
+                .sendTimeout(Duration.ofMillis(200));
+            own.bind("tcp://127.0.0.1:0");
+            final BackPressureException ex = assertThrows(BackPressureException.class, () ->
+            {
+                for (int i = 0; i < backlog; i++)
+                {
+                    own.send(payload);
+                }
+            });
+            assertTrue(ex.getMessage().contains("high-water mark 100"), ex.getMessage());
+        }
+    }
+
+    @Test
     void shouldDeliverWhatWasAppendedBeforeAnyPullerAttachedWhenThePusherRestarts()
     {
         final Map<Integer, AtomicInteger> counts = counter();
