@@ -54,6 +54,12 @@ final class SequenceWindow
         {
             return DedupResult.DUPLICATE;
         }
+        if (sequence == contiguous + 1 && !isSet(sequence + 1))
+        {
+            // the usual case, in order with nothing seen ahead: no bit to set and clear again
+            contiguous = sequence;
+            return DedupResult.NEW;
+        }
         if (sequence - contiguous > DedupWindow.WINDOW_LENGTH)
         {
             return DedupResult.BEYOND_WINDOW;

@@ -39,6 +39,39 @@ class DedupWindowTest
     }
 
     @Test
+    void shouldAnswerAsASetOfSeenSequencesForAMostlyOrderedStreamWithRepeats()
+    {
+        final long seed = System.nanoTime();
+        final Random random = new Random(seed);
+        final DedupWindow window = new DedupWindow();
+        final java.util.Set<Long> seen = new java.util.HashSet<>();
+        final List<Long> arrivals = new ArrayList<>();
+        for (long sequence = 1; sequence <= 20_000; sequence++)
+        {
+            arrivals.add(sequence);
+            if (0 == random.nextInt(7))
+            {
+                arrivals.add(Math.max(1, sequence - random.nextInt(40)));
+            }
+        }
+        for (int i = 0; i + 1 < arrivals.size(); i++)
+        {
+            if (0 == random.nextInt(5))
+            {
+                final int j = Math.min(arrivals.size() - 1, i + 1 + random.nextInt(30));
+                Collections.swap(arrivals, i, j);
+            }
+        }
+        window.advance(5, 0);
+        for (final long sequence : arrivals)
+        {
+            assertEquals(seen.add(sequence) ? NEW : DUPLICATE, window.onMessage(5, sequence),
+                "sequence " + sequence + ", seed " + seed);
+        }
+        assertEquals(20_000, window.highestContiguousSequence(5), "seed " + seed);
+    }
+
+    @Test
     void shouldCountEverythingUpToAnAdvanceAsSeen()
     {
         final DedupWindow window = new DedupWindow();
