@@ -3,6 +3,8 @@ package dev.petrel.bench;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import dev.petrel.transport.AeronDriverDefaults;
+
 /**
  * The Aeron rows (issue 5), when Petrel's Aeron transport works in this JVM: ping-pong round trips over Aeron UDP
  * (127.0.0.1) and IPC, Petrel vs raw Aeron doing the same work, beside Petrel's ping-pong over TCP; Petrel
@@ -33,7 +35,10 @@ final class AeronSection
             "- raw Aeron: an embedded MediaDriver in INVOKER mode plus the client conductor invoker, run with the " +
             "pong (or the receiving poll) on one duty thread idling with " + RawAeronIdle.describe(idle) +
             "; the calling thread offers on an exclusive publication and busy-polls the return stream\n" +
-            "- same term lengths for both (4 MiB UDP, 1 MiB IPC); 64 B messages\n";
+            "- same term lengths for both (4 MiB UDP, 1 MiB IPC) and the same UDP transport poller setting (" +
+            AeronDriverDefaults.ITERATION_THRESHOLD_PROP_NAME + "=" +
+            System.getProperty(AeronDriverDefaults.ITERATION_THRESHOLD_PROP_NAME) + ", read once per JVM); " +
+            "64 B messages\n";
         return "## Aeron: Petrel vs raw Aeron 1.51.0\n\n" + notes +
             (null == reason ? "" : "- unavailable: " + reason + "\n") + "\n" +
             roundTrips(reason) + "\n" + throughput(reason);

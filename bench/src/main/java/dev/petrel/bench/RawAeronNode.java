@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
+import dev.petrel.transport.AeronDriverDefaults;
 import io.aeron.Aeron;
 import io.aeron.CommonContext;
 import io.aeron.Publication;
@@ -20,10 +21,10 @@ import org.agrona.concurrent.NoOpIdleStrategy;
 
 /**
  * A raw Aeron "node" set up as a Petrel node sets up its Aeron media: an embedded media driver in
- * {@link ThreadingMode#INVOKER} mode in its own directory and a client with its conductor invoker, both run from one
- * duty thread with the idle strategy the Petrel node uses. The duty thread also runs the caller's extra work (the
- * pong or the receiving poll). Publications and subscriptions are added on the calling thread before the duty thread
- * starts; afterwards the calling thread may only offer and poll.
+ * {@link ThreadingMode#INVOKER} mode in its own directory, with the same {@link AeronDriverDefaults}, and a client
+ * with its conductor invoker, both run from one duty thread with the idle strategy the Petrel node uses. The duty
+ * thread also runs the caller's extra work (the pong or the receiving poll). Publications and subscriptions are
+ * added on the calling thread before the duty thread starts; afterwards the calling thread may only offer and poll.
  */
 final class RawAeronNode implements AutoCloseable
 {
@@ -41,6 +42,7 @@ final class RawAeronNode implements AutoCloseable
     RawAeronNode(final String idleSetting)
     {
         directory = new File(CommonContext.getAeronDirectoryName() + "-bench-" + UUID.randomUUID());
+        AeronDriverDefaults.apply();
         driver = MediaDriver.launch(new MediaDriver.Context()
             .aeronDirectoryName(directory.getPath())
             .threadingMode(ThreadingMode.INVOKER)

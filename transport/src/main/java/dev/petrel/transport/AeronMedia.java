@@ -65,6 +65,7 @@ final class AeronMedia implements AutoCloseable
             CommonContext.getAeronDirectoryName() + "-petrel-" + ProcessHandle.current().pid() + "-" +
             UUID.randomUUID());
         MediaDriver driver = null;
+        AeronDriverDefaults.apply();
         try
         {
             driver = MediaDriver.launch(driverContext(directory, errorHandler));
