@@ -261,23 +261,24 @@ final class AeronChannel
     }
 
     /**
-     * @return true when a bound UDP endpoint asked for an ephemeral port, which Aeron resolves after binding.
+     * @return true when binding asks for an ephemeral UDP port ({@code endpoint}, or {@code control} for a
+     *         multi-destination endpoint, with port 0), which Aeron resolves after binding; every such bind gets a
+     *         port of its own.
      */
     boolean hasWildcardPort()
     {
-        final String endpoint = uri.get(CommonContext.ENDPOINT_PARAM_NAME);
-        return isUdp() && null != endpoint && endpoint.endsWith(":0");
+        final String address = address();
+        return isUdp() && null != address && address.endsWith(":0");
     }
 
     /**
-     * @return true when binding asks for an ephemeral UDP port ({@code endpoint} or {@code control} with port 0),
-     *         so that every such bind gets a port of its own.
+     * @return the address this endpoint names: {@code control} for a multi-destination endpoint, else
+     *         {@code endpoint}; null when it names none.
      */
-    boolean isEphemeral()
+    private String address()
     {
-        final String address = isMultiDestination() ?
-            uri.get(CommonContext.MDC_CONTROL_PARAM_NAME) : uri.get(CommonContext.ENDPOINT_PARAM_NAME);
-        return isUdp() && null != address && address.endsWith(":0");
+        return uri.get(
+            isMultiDestination() ? CommonContext.MDC_CONTROL_PARAM_NAME : CommonContext.ENDPOINT_PARAM_NAME);
     }
 
     /**
@@ -353,8 +354,7 @@ final class AeronChannel
 
     private InetSocketAddress targetAddress()
     {
-        final String endpoint = isMultiDestination() ?
-            uri.get(CommonContext.MDC_CONTROL_PARAM_NAME) : uri.get(CommonContext.ENDPOINT_PARAM_NAME);
+        final String endpoint = address();
         if (null == endpoint)
         {
             throw new TransportException("an Aeron UDP endpoint to connect to needs endpoint=host:port: " + uri);

@@ -73,7 +73,7 @@ final class AeronEngine implements AutoCloseable
         }
         final boolean fanOut = multiDestination && AeronChannel.fansOut(handler.socketType(), true);
         final AeronChannel served = multiDestination && !fanOut ? channel.pointToPoint() : channel;
-        if (!served.isEphemeral() && boundChannels.contains(served.key()))
+        if (!served.hasWildcardPort() && boundChannels.contains(served.key()))
         {
             throw new TransportException(endpoint + " is already bound in this node");
         }
@@ -92,7 +92,7 @@ final class AeronEngine implements AutoCloseable
         {
             final String bound = awaitBound(acceptor.subscription(), channel);
             acceptors.add(acceptor);
-            if (!channel.isEphemeral())
+            if (!channel.hasWildcardPort())
             {
                 boundChannels.add(acceptor.boundKey());
             }
@@ -117,7 +117,7 @@ final class AeronEngine implements AutoCloseable
             throw new TransportException("cannot bind " + channel + ": " + ex.getMessage(), ex);
         }
         endpointAgents.add(fanOut);
-        if (!channel.isEphemeral())
+        if (!channel.hasWildcardPort())
         {
             boundChannels.add(channel.key());
         }
