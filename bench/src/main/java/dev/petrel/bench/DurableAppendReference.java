@@ -41,15 +41,12 @@ public final class DurableAppendReference
             long appended = 0;
             while (appended < plan.messages())
             {
-                if (AppendLatency.isSampled(appended))
+                final boolean sampled = AppendLatency.isSampled(appended);
+                final long appendStartNs = sampled ? System.nanoTime() : 0;
+                log.append(payload, 0, recordLength);
+                if (sampled)
                 {
-                    final long appendStartNs = System.nanoTime();
-                    log.append(payload, 0, recordLength);
                     latency.record(System.nanoTime() - appendStartNs);
-                }
-                else
-                {
-                    log.append(payload, 0, recordLength);
                 }
                 appended++;
                 if (0 == appended % MessageSender.CLOCK_CHECK_INTERVAL && System.nanoTime() - deadlineNs > 0)
