@@ -1,5 +1,7 @@
 package dev.petrel.transport;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,6 +41,22 @@ public final class Pipe implements ControlledMessageHandler
     private static final int RECORD_SLOT = 8;
 
     private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
+    private static final VarHandle OFFERED;
+    private static final VarHandle DRAINED;
+
+    static
+    {
+        try
+        {
+            final MethodHandles.Lookup lookup = MethodHandles.lookup();
+            OFFERED = lookup.findVarHandle(Pipe.class, "offered", long.class);
+            DRAINED = lookup.findVarHandle(Pipe.class, "drained", long.class);
+        }
+        catch (final ReflectiveOperationException ex)
+        {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
 
     private final long id = IDS.incrementAndGet();
     private final OneToOneRingBuffer ring;
@@ -185,8 +203,6 @@ public final class Pipe implements ControlledMessageHandler
         if (null != directWriter && encodedLength <= directWriter.maxDirectLength() &&
             directWriter.writeIfIdle(frames, (int)encodedLength))
         {
-            offered = offered + 1;
-            drained = drained + 1;
             return OK;
         }
         if (encodedLength <= ring.maxMsgLength())
@@ -207,7 +223,7 @@ public final class Pipe implements ControlledMessageHandler
         {
             return CLOSED;
         }
-        offered = offered + 1;
+        OFFERED.setRelease(this, offered + 1);
         waker.run();
         return OK;
     }
@@ -228,7 +244,7 @@ public final class Pipe implements ControlledMessageHandler
             return BACK_PRESSURED;
         }
         ring.commit(index);
-        offered = offered + 1;
+        OFFERED.setRelease(this, offered + 1);
         waker.run();
         return OK;
     }
@@ -334,7 +350,7 @@ public final class Pipe implements ControlledMessageHandler
             at += length;
             if (last)
             {
-                offered = offered + 1;
+                OFFERED.setRelease(this, offered + 1);
             }
         }
         if (at > position)
@@ -399,7 +415,7 @@ public final class Pipe implements ControlledMessageHandler
                 takeObject();
             }
             dropOldestRequests.decrementAndGet();
-            drained = drained + 1;
+            DRAINED.setRelease(this, drained + 1);
             return Action.CONTINUE;
         }
         final Action action = drainTarget.onMessage(msgTypeId, buffer, index, length);
@@ -408,7 +424,7 @@ public final class Pipe implements ControlledMessageHandler
             midMessage = RECORD_CHUNK == msgTypeId;
             if (RECORD_CHUNK != msgTypeId)
             {
-                drained = drained + 1;
+                DRAINED.setRelease(this, drained + 1);
             }
         }
         return action;
