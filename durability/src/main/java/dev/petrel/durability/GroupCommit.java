@@ -109,8 +109,9 @@ final class GroupCommit
      */
     void onForced(final long sequence)
     {
-        durableSequence.accumulateAndGet(sequence, Math::max);
+        // counted first, so a thread that sees the sequence durable also sees the force that made it so
         forceCount.incrementAndGet();
+        durableSequence.accumulateAndGet(sequence, Math::max);
     }
 
     /**
