@@ -76,6 +76,21 @@ final class AeronAcceptor
         return work;
     }
 
+    /**
+     * Polls the images of the connected peers once more, without the handshake and failure checks.
+     *
+     * @return work done.
+     */
+    int pollAgain()
+    {
+        int work = 0;
+        for (int i = 0, n = peers.size(); i < n; i++)
+        {
+            work += peers.get(i).link.pollActive();
+        }
+        return work;
+    }
+
     boolean hasQueued()
     {
         for (int i = 0, n = peers.size(); i < n; i++)

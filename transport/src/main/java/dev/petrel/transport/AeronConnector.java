@@ -88,6 +88,12 @@ final class AeronConnector extends AeronEndpointAgent
         return work;
     }
 
+    @Override
+    int pollAgain()
+    {
+        return stopped || null == link ? 0 : link.pollActive();
+    }
+
     private int start(final long nowNs)
     {
         session = Long.toHexString(ThreadLocalRandom.current().nextLong());

@@ -19,6 +19,16 @@ abstract class AeronEndpointAgent
     abstract int doWork(long nowNs);
 
     /**
+     * Polls the images of the connected peers once more, without the handshake and failure checks.
+     *
+     * @return work done.
+     */
+    int pollAgain()
+    {
+        return 0;
+    }
+
+    /**
      * @return true while messages wait to be handed to Aeron.
      */
     abstract boolean hasQueued();

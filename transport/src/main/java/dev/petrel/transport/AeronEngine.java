@@ -186,14 +186,34 @@ final class AeronEngine implements AutoCloseable
         {
             return 0;
         }
-        int work = media.doWork();
+        final int work = media.doWork();
+        int linkWork = 0;
         for (int i = 0; i < acceptors.size(); i++)
         {
-            work += acceptors.get(i).doWork(nowNs);
+            linkWork += acceptors.get(i).doWork(nowNs);
         }
         for (int i = 0; i < endpointAgents.size(); i++)
         {
-            work += endpointAgents.get(i).doWork(nowNs);
+            linkWork += endpointAgents.get(i).doWork(nowNs);
+        }
+        return work + (0 == linkWork ? 0 : linkWork + pollAgain());
+    }
+
+    /**
+     * A message taken in this cycle may have been answered straight into a publication whose image another link
+     * of this node polled earlier in the cycle (a reply, an echo over IPC); looking once more delivers it now
+     * instead of after the driver's next duty cycle.
+     */
+    private int pollAgain()
+    {
+        int work = 0;
+        for (int i = 0, n = acceptors.size(); i < n; i++)
+        {
+            work += acceptors.get(i).pollAgain();
+        }
+        for (int i = 0, n = endpointAgents.size(); i < n; i++)
+        {
+            work += endpointAgents.get(i).pollAgain();
         }
         return work;
     }

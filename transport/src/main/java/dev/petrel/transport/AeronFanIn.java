@@ -72,6 +72,17 @@ final class AeronFanIn extends AeronEndpointAgent
         return work;
     }
 
+    @Override
+    int pollAgain()
+    {
+        int work = 0;
+        for (int i = 0, n = links.size(); i < n; i++)
+        {
+            work += links.get(i).pollActive();
+        }
+        return work;
+    }
+
     private void attach(final Image image)
     {
         final AeronLink link = new AeronLink(

@@ -235,6 +235,16 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
     }
 
     /**
+     * Takes what arrived from the peer once the handshake is done, for a second look in the same duty cycle.
+     *
+     * @return work done.
+     */
+    int pollActive()
+    {
+        return isActive() ? poll() : 0;
+    }
+
+    /**
      * Offers queued messages to the publication.
      *
      * @return work done.
@@ -386,7 +396,10 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
             resumeAt = start + consumed;
             return ControlledFragmentHandler.Action.ABORT;
         }
-        resumeAt = 0;
+        if (0 != start)
+        {
+            resumeAt = 0;
+        }
         return decoder.hasPending() || isAwaitingActivation() ?
             ControlledFragmentHandler.Action.BREAK : ControlledFragmentHandler.Action.CONTINUE;
     }
