@@ -339,7 +339,7 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
         {
             drainLock.unlock();
         }
-        agent.wake();
+        agent.wakeIfIdle();
         return true;
     }
 

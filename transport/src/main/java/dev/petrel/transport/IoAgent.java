@@ -279,6 +279,22 @@ public final class IoAgent implements Agent, AutoCloseable
     }
 
     /**
+     * Ends an idle period of the I/O thread early, like {@link #wake()}, but reads its state without a fence: for
+     * a sender that wrote straight into an Aeron publication, where a fence would not close the race anyway (the
+     * I/O thread does not look at Aeron images before it idles), so a busy I/O thread costs the sender one read.
+     * A write that races the I/O thread into its idle period is taken when the period ends, as a message from
+     * another process is.
+     */
+    void wakeIfIdle()
+    {
+        final int state = (int)BLOCKED_IN.getAcquire(this);
+        if (AWAKE != state && WOKEN != state)
+        {
+            wake();
+        }
+    }
+
+    /**
      * Ends an idle period of the I/O thread early, when it is blocked in its selector or parked.
      */
     public void wake()
