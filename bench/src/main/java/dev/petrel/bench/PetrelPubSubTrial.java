@@ -2,6 +2,7 @@ package dev.petrel.bench;
 
 import java.time.Duration;
 
+import dev.petrel.BackPressurePolicy;
 import dev.petrel.Node;
 import dev.petrel.NodeConfiguration;
 import dev.petrel.NodeContext;
@@ -15,8 +16,8 @@ import org.agrona.concurrent.UnsafeBuffer;
  * calling thread publishes with the allocation-free
  * {@link Publisher#publish(String, org.agrona.DirectBuffer, int, int)}; the subscription's callback (zero-copy
  * buffer view or {@link dev.petrel.Message}) counts on the node's I/O thread. The publisher keeps its
- * default drop-newest policy, with a send high-water mark (and an outbound buffer big enough to hold it) shared with
- * the JeroMQ trial; what it drops shows up as lost.
+ * default drop-newest policy unless told otherwise, with a send high-water mark (and an outbound buffer big enough
+ * to hold it) shared with the JeroMQ trial; what it drops shows up as lost.
  */
 public final class PetrelPubSubTrial implements ThroughputTrial
 {
@@ -92,6 +93,33 @@ public final class PetrelPubSubTrial implements ThroughputTrial
         final Duration setupTimeout,
         final int subscribers)
     {
+        this(endpoint, messageLength, idleStrategy, sendHighWaterMark, BackPressurePolicy.DROP_NEWEST, receive,
+            setupTimeout, subscribers);
+    }
+
+    /**
+     * Binds the publisher at an endpoint with a back-pressure policy, connects several subscribers to it and waits
+     * until every subscription reached it. A pass counts deliveries: each message once per subscriber.
+     *
+     * @param endpoint          where the publisher binds ({@code tcp://127.0.0.1:0}, {@code aeron:udp?endpoint=...}).
+     * @param messageLength     payload bytes per message.
+     * @param idleStrategy      the node's I/O idle strategy.
+     * @param sendHighWaterMark messages the publisher queues for each subscriber before its policy applies.
+     * @param policy            what the publisher does at the high-water mark.
+     * @param receive           which callback counts.
+     * @param setupTimeout      how long connecting may take.
+     * @param subscribers       how many subscribers.
+     */
+    public PetrelPubSubTrial(
+        final String endpoint,
+        final int messageLength,
+        final String idleStrategy,
+        final int sendHighWaterMark,
+        final BackPressurePolicy policy,
+        final PetrelReceive receive,
+        final Duration setupTimeout,
+        final int subscribers)
+    {
         this.subscribers = subscribers;
         payload = new UnsafeBuffer(TrialSupport.filled(messageLength));
         final long queueBytes = (long)sendHighWaterMark * (messageLength + ENCODING_OVERHEAD);
@@ -100,7 +128,7 @@ public final class PetrelPubSubTrial implements ThroughputTrial
         node = Node.create(new NodeContext().idleStrategy(idleStrategy).pipeBufferLength(pipeBufferLength));
         try
         {
-            publisher = node.publisher().sendHighWaterMark(sendHighWaterMark);
+            publisher = node.publisher().sendHighWaterMark(sendHighWaterMark).backPressure(policy);
             final String bound = publisher.bind(endpoint);
             for (int i = 0; i < subscribers; i++)
             {

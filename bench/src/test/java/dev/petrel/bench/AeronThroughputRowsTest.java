@@ -2,6 +2,7 @@ package dev.petrel.bench;
 
 import java.time.Duration;
 
+import dev.petrel.BackPressurePolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -19,12 +20,12 @@ class AeronThroughputRowsTest
         final String unavailable = AeronProbe.unavailableReason("backoff");
         assumeTrue(null == unavailable, () -> "Aeron unavailable: " + unavailable);
         try (PetrelPubSubTrial trial = new PetrelPubSubTrial(AeronMedium.UDP.petrelEndpoint(), 64, "backoff",
-            10_000, PetrelReceive.BUFFER, Duration.ofSeconds(10), 1))
+            16, BackPressurePolicy.BLOCK, PetrelReceive.BUFFER, Duration.ofSeconds(10), 1))
         {
-            final Measurement measurement = trial.run(new PassPlan(2_000, Duration.ofSeconds(5).toNanos()));
+            final Measurement measurement = trial.run(new PassPlan(20_000, Duration.ofSeconds(5).toNanos()));
 
-            assertEquals(2_000, measurement.sent());
-            assertEquals(2_000, measurement.received());
+            assertEquals(20_000, measurement.sent());
+            assertEquals(20_000, measurement.received());
             assertFalse(measurement.capped());
         }
     }
