@@ -13,6 +13,8 @@ final class DurableSection
     private static final int[] RECORD_LENGTHS = { 64, 1024 };
     private static final int APPEND_MULTIPLIER = 10;
     private static final int STREAM_DIVISOR = 4;
+    private static final int SEQUENTIAL_BLOCK = 1 << 20;
+    private static final int SEQUENTIAL_BLOCKS = 256;
 
     private final SectionSupport support;
 
@@ -74,10 +76,28 @@ final class DurableSection
             SectionSupport.MESSAGE_LENGTH, FsyncReference.BATCH_NS));
         table.row(row("reference: write 64 B, FileChannel.force(true) per record", perRecord))
             .row(row("reference: group commit, write 64 B, force(true) once per 1 ms batch", group));
+        for (final int length : RECORD_LENGTHS)
+        {
+            table.row(sequentialRow(length + " B records", plan, length));
+        }
+        table.row(sequentialRow("1 MiB blocks", new PassPlan(SEQUENTIAL_BLOCKS, plan.timeCapNs()), SEQUENTIAL_BLOCK));
         return "- one appending thread, a fresh log in " + System.getProperty("java.io.tmpdir") + " per row, at " +
             "most " + options.rowTimeCap().toMillis() / 2 + " ms each; a final force counts every record as " +
             "durable; latency: every " + AppendLatency.SAMPLE_EVERY + "th append timed, with the force it made " +
             "(if any)\n\n" + table.render();
+    }
+
+    private static String[] sequentialRow(final String what, final PassPlan plan, final int length)
+    {
+        final Outcome<FsyncReference.Result> outcome = Outcome.of(
+            () -> FsyncReference.run(plan, length, FsyncReference.FORCE_AT_END));
+        final String[] cells = row("reference: sequential write, " + what + ", one force(true) at the end", outcome);
+        if (outcome.ok())
+        {
+            cells[cells.length - 1] += String.format(Locale.ROOT, ", %,.1f MB/s",
+                outcome.value().recordsPerSecond() * length / 1e6);
+        }
+        return cells;
     }
 
     private static String[] row(final String name, final Outcome<FsyncReference.Result> outcome)

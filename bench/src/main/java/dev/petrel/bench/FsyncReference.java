@@ -10,16 +10,19 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Physical reference for durable appends: 64-byte records appended to a file in a fresh temporary directory with
+ * Physical reference for durable appends: records appended to a file in a fresh temporary directory with
  * {@link FileChannel#write(ByteBuffer)} and made durable with {@link FileChannel#force(boolean) force(true)}, either
- * after every record or once per 1 ms batch (group commit: one thread appends and forces whenever 1 ms has passed
- * since the last force). A record counts once a force has covered it. Every {@value AppendLatency#SAMPLE_EVERY}th
- * append's time (the write and the force it made, if any) goes into the latency percentiles.
+ * after every record, once per 1 ms batch (group commit: one thread appends and forces whenever 1 ms has passed
+ * since the last force) or once at the end ({@link #FORCE_AT_END}: the disk's sequential write rate). A record
+ * counts once a force has covered it. Every {@value AppendLatency#SAMPLE_EVERY}th append's time (the write and the
+ * force it made, if any) goes into the latency percentiles.
  */
 public final class FsyncReference
 {
     /** How long a group-commit batch collects records before one force covers them. */
     public static final long BATCH_NS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** A batch that never ends: the records are written back to back and one force at the end covers them all. */
+    public static final long FORCE_AT_END = Long.MAX_VALUE;
 
     private FsyncReference()
     {
