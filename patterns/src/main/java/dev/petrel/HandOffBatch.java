@@ -5,13 +5,14 @@ package dev.petrel;
  * handler together, after one journal write records them as handed, and are settled together after one more
  * records the processed ones, so a read pass costs two journal writes however many messages it carried (more only
  * when they form more than {@link JournalBatch#MAX_ENTRIES} runs). Holds at most {@link #CAPACITY}, about what one
- * 64 KiB socket read of small messages carries; owned by the I/O thread and reused.
+ * 64 KiB socket read of small messages carries; owned by the I/O thread and reused, all but the array of messages.
  */
 final class HandOffBatch
 {
     static final int CAPACITY = 1024;
+    private static final Message[] EMPTY = new Message[0];
 
-    private final Message[] messages = new Message[CAPACITY];
+    private Message[] messages = EMPTY;
     private final ReceiverLink[] links = new ReceiverLink[CAPACITY];
     private final long[] producerIds = new long[CAPACITY];
     private final long[] sequences = new long[CAPACITY];
@@ -21,10 +22,19 @@ final class HandOffBatch
     private MessageHandler handler;
     private int count;
 
+    /**
+     * Adds a message; the batch goes to the handler given with its first. The first also gets a new array for the
+     * batch's messages: each message is new, and under G1 storing a new object into a long-lived array costs a
+     * card-marking barrier with a full fence, which a store into an array as new as the message skips.
+     */
     void add(final MessageHandler handler, final Message message, final ReceiverLink link, final long sequence,
         final long arrival)
     {
-        this.handler = handler;
+        if (0 == count)
+        {
+            messages = new Message[CAPACITY];
+            this.handler = handler;
+        }
         messages[count] = message;
         links[count] = link;
         producerIds[count] = link.producerId();
@@ -114,9 +124,9 @@ final class HandOffBatch
     {
         for (int i = 0; i < count; i++)
         {
-            messages[i] = null;
             links[i] = null;
         }
+        messages = EMPTY;
         count = 0;
         handler = null;
     }
