@@ -37,6 +37,7 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
     private final ExpandableArrayBuffer ioScratch = new ExpandableArrayBuffer(64);
     private LogReader reader;
     private int nextLink;
+    private int lastLinkId = SenderLink.NO_ID;
     private boolean roomLacking;
     private boolean held;
     private boolean skipped;
@@ -285,7 +286,8 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
     {
         if (null == linkOf(pipe))
         {
-            links.add(new SenderLink(pipe, name));
+            lastLinkId = SenderLink.NO_ID == lastLinkId + 1 ? lastLinkId + 2 : lastLinkId + 1;
+            links.add(new SenderLink(lastLinkId, pipe, name));
         }
     }
 
@@ -371,7 +373,8 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
 
     private void release(final long sequence, final SenderLink link)
     {
-        if (window.holds(sequence) && InFlightWindow.SENT == window.state(sequence) && window.owner(sequence) == link)
+        if (window.holds(sequence) && InFlightWindow.SENT == window.state(sequence) &&
+            window.owner(sequence) == link.id())
         {
             window.state(sequence, InFlightWindow.PENDING);
         }

@@ -151,19 +151,20 @@ final class DurableSender
     }
 
     /**
-     * Appends a message, waiting first while the backlog is at the high-water mark.
+     * Appends a message, waiting first while the backlog is at the high-water mark, for at most the timeout; the
+     * clock is read only when there is no room.
      *
      * @return the message's sequence.
      */
-    long send(final DirectBuffer payload, final int offset, final int length, final long deadlineNs)
+    long send(final DirectBuffer payload, final int offset, final int length, final long timeoutNs)
     {
-        awaitRoom(deadlineNs);
+        awaitRoom(timeoutNs);
         final long sequence = log.append(payload, offset, length);
         scheduleDispatch();
         return sequence;
     }
 
-    private void awaitRoom(final long deadlineNs)
+    private void awaitRoom(final long timeoutNs)
     {
         final SocketSettings settings = socket.settings();
         final long highWaterMark = settings.hasOwnSendHighWaterMark() ?
@@ -172,6 +173,7 @@ final class DurableSender
         {
             return;
         }
+        final long deadlineNs = System.nanoTime() + timeoutNs;
         synchronized (waiter)
         {
             waiter.reset();

@@ -5,14 +5,17 @@ package dev.petrel;
  * handler together, after one journal write records them as handed, and are settled together after one more
  * records the processed ones, so a read pass costs two journal writes however many messages it carried (more only
  * when they form more than {@link JournalBatch#MAX_ENTRIES} runs). Holds at most {@link #CAPACITY}, about what one
- * 64 KiB socket read of small messages carries; owned by the I/O thread and reused.
+ * 64 KiB socket read of small messages carries; owned by the I/O thread and reused, all but the arrays of messages
+ * and links.
  */
 final class HandOffBatch
 {
     static final int CAPACITY = 1024;
+    private static final Message[] NO_MESSAGES = new Message[0];
+    private static final ReceiverLink[] NO_LINKS = new ReceiverLink[0];
 
-    private final Message[] messages = new Message[CAPACITY];
-    private final ReceiverLink[] links = new ReceiverLink[CAPACITY];
+    private Message[] messages = NO_MESSAGES;
+    private ReceiverLink[] links = NO_LINKS;
     private final long[] producerIds = new long[CAPACITY];
     private final long[] sequences = new long[CAPACITY];
     private final long[] bases = new long[CAPACITY];
@@ -21,10 +24,20 @@ final class HandOffBatch
     private MessageHandler handler;
     private int count;
 
+    /**
+     * Adds a message; the batch goes to the handler given with its first. The first also gets new arrays for the
+     * batch's messages and links: under G1 storing a reference into a long-lived array costs a card-marking barrier
+     * with a full fence, which a store into a new array skips.
+     */
     void add(final MessageHandler handler, final Message message, final ReceiverLink link, final long sequence,
         final long arrival)
     {
-        this.handler = handler;
+        if (0 == count)
+        {
+            messages = new Message[CAPACITY];
+            links = new ReceiverLink[CAPACITY];
+            this.handler = handler;
+        }
         messages[count] = message;
         links[count] = link;
         producerIds[count] = link.producerId();
@@ -112,11 +125,8 @@ final class HandOffBatch
 
     void clear()
     {
-        for (int i = 0; i < count; i++)
-        {
-            messages[i] = null;
-            links[i] = null;
-        }
+        messages = NO_MESSAGES;
+        links = NO_LINKS;
         count = 0;
         handler = null;
     }

@@ -29,7 +29,7 @@ final class InFlightWindow
     private final int[] deliveries = new int[CAPACITY];
     private final long[] sentNs = new long[CAPACITY];
     private final long[] timestamps = new long[CAPACITY];
-    private final SenderLink[] owners = new SenderLink[CAPACITY];
+    private final int[] owners = new int[CAPACITY];
     private final ExpandableArrayBuffer[] payloads = new ExpandableArrayBuffer[CAPACITY];
     private final int[] lengths = new int[CAPACITY];
     private long base;
@@ -91,7 +91,7 @@ final class InFlightWindow
         timestamps[slot] = timestampNs;
         states[slot] = PENDING;
         deliveries[slot] = 0;
-        owners[slot] = null;
+        owners[slot] = SenderLink.NO_ID;
         payloads[slot].putBytes(0, buffer, offset, length);
         lengths[slot] = length;
         loadedThrough = sequence;
@@ -139,7 +139,10 @@ final class InFlightWindow
         return deliveries[slot(sequence)];
     }
 
-    SenderLink owner(final long sequence)
+    /**
+     * @return the {@link SenderLink#id()} of the link a {@link #SENT} message went to, else {@link SenderLink#NO_ID}.
+     */
+    int owner(final long sequence)
     {
         return owners[slot(sequence)];
     }
@@ -167,11 +170,15 @@ final class InFlightWindow
         return lengths[slot(sequence)];
     }
 
+    /**
+     * Marks a message sent to a link, which it names by id: a reference stored into this long-lived array would
+     * cost every send the garbage collector's card-marking barrier, a full fence under G1.
+     */
     void sent(final long sequence, final SenderLink owner, final long nowNs)
     {
         final int slot = slot(sequence);
         states[slot] = SENT;
-        owners[slot] = owner;
+        owners[slot] = owner.id();
         sentNs[slot] = nowNs;
         deliveries[slot]++;
     }
@@ -182,7 +189,7 @@ final class InFlightWindow
         states[slot] = state;
         if (SENT != state)
         {
-            owners[slot] = null;
+            owners[slot] = SenderLink.NO_ID;
         }
         if (PENDING == state && sequence < pendingFrom)
         {
@@ -202,7 +209,7 @@ final class InFlightWindow
         {
             final int slot = slot(base + 1);
             states[slot] = FREE;
-            owners[slot] = null;
+            owners[slot] = SenderLink.NO_ID;
             base++;
         }
         return base != start;

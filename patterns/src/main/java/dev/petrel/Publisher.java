@@ -351,7 +351,7 @@ public final class Publisher extends SocketBase
         }
         recordScratch.checkLimit(SubjectRecordDescriptor.recordLength(subjectBytes.length, length));
         final int recordLength = SubjectRecordDescriptor.encode(recordScratch, subjectBytes, payload, offset, length);
-        durable.send(recordScratch, 0, recordLength, System.nanoTime() + settings().sendTimeoutNs());
+        durable.send(recordScratch, 0, recordLength, settings().sendTimeoutNs());
     }
 
     private byte[] subjectBytes(final String subject)

@@ -239,18 +239,18 @@ public final class Pusher extends SocketBase
         final Map<String, String> headers, final Message handOff)
     {
         checkNotClosed();
-        final long startNs = System.nanoTime();
-        final long deadline = startNs + settings().sendTimeoutNs();
         if (null != durable)
         {
             if (null != key || !headers.isEmpty())
             {
                 throw new IllegalArgumentException("a durable pusher sends neither keys nor headers");
             }
-            durable.send(payload, offset, length, deadline);
+            durable.send(payload, offset, length, settings().sendTimeoutNs());
             sent.incrementAndGet();
             return;
         }
+        final long startNs = System.nanoTime();
+        final long deadline = startNs + settings().sendTimeoutNs();
         synchronized (sendLock)
         {
             waiter.reset();

@@ -12,7 +12,9 @@ import dev.petrel.transport.Pipe;
 final class SenderLink
 {
     static final long FAILED = -1;
+    static final int NO_ID = 0;
 
+    private final int id;
     private final Pipe pipe;
     private final String name;
     private long[] sent = new long[InFlightWindow.CAPACITY];
@@ -23,10 +25,24 @@ final class SenderLink
     private byte[] partial;
     private int partialPosition;
 
-    SenderLink(final Pipe pipe, final String name)
+    /**
+     * @param id   unique among the links of one dispatcher, never {@link #NO_ID}.
+     * @param pipe to the receiver.
+     * @param name the receiver's durable name.
+     */
+    SenderLink(final int id, final Pipe pipe, final String name)
     {
+        this.id = id;
         this.pipe = pipe;
         this.name = name;
+    }
+
+    /**
+     * @return the link's id, unique among the links of its dispatcher.
+     */
+    int id()
+    {
+        return id;
     }
 
     Pipe pipe()

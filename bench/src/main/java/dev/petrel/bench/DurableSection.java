@@ -15,6 +15,10 @@ final class DurableSection
     private static final int STREAM_DIVISOR = 4;
     private static final int SEQUENTIAL_BLOCK = 1 << 20;
     private static final int SEQUENTIAL_BLOCKS = 256;
+    private static final int STREAM_WARM_UP_ROUNDS = 2;
+    private static final int STREAM_ROUNDS = 7;
+    private static final int STREAM_BUDGET_CAPS = 2;
+    private static final String[] STREAM_NAMES = { "push/pull, no side log", "durable push/pull, fsync interval" };
 
     private final SectionSupport support;
 
@@ -33,21 +37,59 @@ final class DurableSection
         final RunnerOptions options = support.options();
         final int length = SectionSupport.MESSAGE_LENGTH;
         final long messages = Math.max(1, options.messagesBySize().get(length) / STREAM_DIVISOR);
-        final Outcome<Measurement> plain = support.throughput("durable: plain push/pull", messages,
-            () -> new PetrelPushPullTrial(length, options.idleStrategy(), PetrelReceive.MESSAGE,
-            SectionSupport.SETUP_TIMEOUT));
-        final Outcome<Measurement> durable = support.throughput("durable: durable push/pull", messages,
-            () -> new DurablePushPullTrial(length, FsyncPolicy.INTERVAL, options.idleStrategy(),
-            SectionSupport.SETUP_TIMEOUT));
-        final MarkdownTable table = new MarkdownTable("stream", "messages/s", "durable / plain", "lost")
-            .row("push/pull, no side log", SectionSupport.rateCell(plain), "", SectionSupport.lostCell(plain))
-            .row("durable push/pull, fsync interval", SectionSupport.rateCell(durable),
-                SectionSupport.ratioCell(durable, plain), SectionSupport.lostCell(durable));
-        return "- 64 B messages over TCP on 127.0.0.1, one node (one I/O thread, idle strategy " +
+        final PairedPasses passes = new PairedPasses(options.rowPass(messages), STREAM_WARM_UP_ROUNDS, STREAM_ROUNDS,
+            options.rowTimeCap().toNanos() * STREAM_BUDGET_CAPS);
+        System.gc();
+        final Outcome<RateSamples[]> outcome = Outcome.of(() ->
+        {
+            try (ThroughputTrial plain = new PetrelPushPullTrial(length, options.idleStrategy(), PetrelReceive.MESSAGE,
+                SectionSupport.SETUP_TIMEOUT);
+                ThroughputTrial durable = new DurablePushPullTrial(length, FsyncPolicy.INTERVAL,
+                    options.idleStrategy(), SectionSupport.SETUP_TIMEOUT))
+            {
+                return passes.run(plain, durable, (pass, which) -> support.log("durable: " + STREAM_NAMES[which] +
+                    ": " + ComparisonTable.rate(pass.messagesPerSecond()) + "/s, lost " + pass.lost()));
+            }
+        });
+        return "- 64 B messages over TCP on 127.0.0.1, one node per stream (one I/O thread, idle strategy " +
             options.idleStrategy() + "), a Message per message in the puller's I/O-thread callback; the durable " +
-            "pusher's side log forces at intervals, the durable puller journals and acknowledges each read pass; " +
-            String.format(Locale.ROOT, "%,d", messages) + " messages after a warm-up pass of half as many\n\n" +
-            table.render();
+            "pusher's side log forces at intervals, the durable puller journals and acknowledges each read pass\n" +
+            "- both streams stay connected side by side and take turns, a pass each per round, the order swapped " +
+            "every round: " + STREAM_WARM_UP_ROUNDS + " warm-up rounds, then up to " + STREAM_ROUNDS +
+            " measured rounds (none started after " + passes.budgetNs() / 1_000_000_000L + " s), each pass " +
+            count(messages) + " messages within " +
+            options.rowTimeCap().toSeconds() + " s; a row's rate is the median of its passes, the ratio is of " +
+            "the medians\n\n" + streamTable(outcome);
+    }
+
+    private static String streamTable(final Outcome<RateSamples[]> outcome)
+    {
+        final MarkdownTable table = new MarkdownTable(
+            "stream", "messages/s (median)", "passes", "pass range", "durable / plain", "lost");
+        if (!outcome.ok())
+        {
+            return table.row(STREAM_NAMES[0], outcome.reason(), "", "", "", "-")
+                .row(STREAM_NAMES[1], outcome.reason(), "", "", "", "-").render();
+        }
+        final RateSamples plain = outcome.value()[0];
+        final RateSamples durable = outcome.value()[1];
+        return table.row(streamRow(STREAM_NAMES[0], plain, ""))
+            .row(streamRow(STREAM_NAMES[1], durable,
+                plain.median() > 0 ? ComparisonTable.ratio(durable.median() / plain.median()) : "n/a"))
+            .render();
+    }
+
+    private static String[] streamRow(final String name, final RateSamples samples, final String ratio)
+    {
+        return new String[]{ name, ComparisonTable.rate(samples.median()) + (samples.capped() ? " (capped)" : ""),
+            Integer.toString(samples.count()),
+            ComparisonTable.rate(samples.min()) + " - " + ComparisonTable.rate(samples.max()), ratio,
+            count(samples.lost()) };
+    }
+
+    private static String count(final long value)
+    {
+        return String.format(Locale.ROOT, "%,d", value);
     }
 
     private String appends()

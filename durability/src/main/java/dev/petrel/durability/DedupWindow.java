@@ -47,6 +47,8 @@ public final class DedupWindow
     private static final int HEADER_LENGTH = 12;
 
     private final Long2ObjectHashMap<SequenceWindow> producers = new Long2ObjectHashMap<>();
+    private long lastProducerId;
+    private SequenceWindow lastWindow;
 
     /**
      * Judges a message and records it if new.
@@ -57,7 +59,7 @@ public final class DedupWindow
      */
     public DedupResult onMessage(final long producerId, final long sequence)
     {
-        final SequenceWindow window = producers.get(producerId);
+        final SequenceWindow window = window(producerId);
         if (null == window)
         {
             producers.put(producerId, new SequenceWindow(sequence));
@@ -76,7 +78,7 @@ public final class DedupWindow
      */
     public void advance(final long producerId, final long sequence)
     {
-        final SequenceWindow window = producers.get(producerId);
+        final SequenceWindow window = window(producerId);
         if (null == window)
         {
             producers.put(producerId, new SequenceWindow(sequence));
@@ -95,8 +97,27 @@ public final class DedupWindow
      */
     public long highestContiguousSequence(final long producerId)
     {
-        final SequenceWindow window = producers.get(producerId);
+        final SequenceWindow window = window(producerId);
         return null == window ? 0 : window.contiguous();
+    }
+
+    /**
+     * Looks a producer's window up, remembering the last one found: messages mostly come from one producer at a
+     * time, and a producer's window, once made, is never replaced or removed.
+     */
+    private SequenceWindow window(final long producerId)
+    {
+        if (null != lastWindow && lastProducerId == producerId)
+        {
+            return lastWindow;
+        }
+        final SequenceWindow window = producers.get(producerId);
+        if (null != window)
+        {
+            lastProducerId = producerId;
+            lastWindow = window;
+        }
+        return window;
     }
 
     /**

@@ -65,6 +65,7 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler, Direct
     private long lingerDeadlineNs;
     private boolean writeBlocked;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private boolean directWriting;
     private volatile String writeFailure;
     private ByteBuffer greetingRest;
 
@@ -365,7 +366,11 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler, Direct
      */
     int flush()
     {
-        if (!writeLock.tryLock())
+        if (directWriting)
+        {
+            directWriting = false;
+        }
+        else if (!writeLock.tryLock())
         {
             return 0;
         }
@@ -425,30 +430,27 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler, Direct
     /**
      * Encodes a message the I/O thread offers into the write buffer, when the pipe has nothing queued ahead of it
      * and the buffer is filling (not blocked) with room within one batch; other threads always use the ring.
+     * The first such write takes the write lock and the I/O thread keeps it until its next {@link #flush()}, which
+     * sends what the direct writes left: a dispatcher writing a burst pays for the lock once, not per message, and
+     * meanwhile a sending thread's inline write finds the lock taken and wakes the I/O thread, as when it drains.
      */
     @Override
     public boolean writeIfIdle(final OutboundFrames frames, final int encodedLength)
     {
-        if (!agent.isIoThread() || !writeLock.tryLock())
+        if (!agent.isIoThread() || !(directWriting || writeLock.tryLock()))
         {
             return false;
         }
-        try
+        directWriting = true;
+        final int at = writeBuffer.position();
+        if (State.ACTIVE != state || writeBlocked || pipe.hasQueued() || pipe.isMidMessage() ||
+            at + encodedLength > MAX_WRITE_BATCH_LENGTH || writeBuffer.remaining() < encodedLength)
         {
-            final int at = writeBuffer.position();
-            if (State.ACTIVE != state || writeBlocked || pipe.hasQueued() || pipe.isMidMessage() ||
-                at + encodedLength > MAX_WRITE_BATCH_LENGTH || writeBuffer.remaining() < encodedLength)
-            {
-                return false;
-            }
-            Pipe.encodeInto(frames, writeView, at);
-            writeBuffer.position(at + encodedLength);
-            return true;
+            return false;
         }
-        finally
-        {
-            writeLock.unlock();
-        }
+        Pipe.encodeInto(frames, writeView, at);
+        writeBuffer.position(at + encodedLength);
+        return true;
     }
 
     private int flushLocked()
