@@ -523,6 +523,7 @@ public final class Publisher extends SocketBase
         int result = Pipe.BACK_PRESSURED;
         while (Pipe.BACK_PRESSURED == result && System.nanoTime() - deadline < 0)
         {
+            pipe.helpDrain();
             waiter.idle("publish");
             result = pipe.offer(frames);
         }

@@ -367,6 +367,10 @@ public final class Pusher extends SocketBase
                 "no puller had room within the send timeout of " + settings().sendTimeoutNs() / 1_000_000 +
                 " ms (high-water mark " + settings().sendHighWaterMark() + ")");
         }
+        if (null != full)
+        {
+            full.helpDrain();
+        }
         waiter.idle("send");
         return false;
     }

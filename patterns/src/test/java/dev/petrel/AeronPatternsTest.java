@@ -144,6 +144,32 @@ class AeronPatternsTest
 
     @ParameterizedTest
     @ValueSource(strings = { "udp", "ipc" })
+    void shouldDeliverWhatAPusherLeftQueuedWhenItStoppedSending(final String media) throws Exception
+    {
+        final int total = 20_000;
+        final NodeContext ctx = Tests.fastContext().receiveHighWaterMark(16).sendHighWaterMark(total)
+            .pipeBufferLength(4 << 20).sendTimeout(TIMEOUT);
+        try (Node quiet = Node.create(ctx))
+        {
+            final Puller puller = quiet.puller();
+            final Pusher pusher = quiet.pusher();
+            pusher.connect(puller.bind(AeronEndpoints.bindEndpoint(media)));
+            await(() -> 1 == pusher.peerCount(), TIMEOUT, "the puller");
+            for (int i = 0; i < total; i++)
+            {
+                pusher.send(Integer.toString(i));
+            }
+            // nothing was received yet: Aeron's window is full, the rest waits in the pusher's queue, and with the
+            // sender gone only the I/O thread can move it on as the puller catches up
+            for (int i = 0; i < total; i++)
+            {
+                assertEquals(Integer.toString(i), puller.receive(TIMEOUT).payloadAsString());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "udp", "ipc" })
     void shouldMatchPipelinedRepliesToRequests(final String media)
     {
         final Replier replier = node.replier();

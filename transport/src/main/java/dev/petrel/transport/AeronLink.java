@@ -1,5 +1,7 @@
 package dev.petrel.transport;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
@@ -52,6 +54,19 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
     private static final int FRAGMENT_LIMIT = 64;
     private static final int DRAIN_LIMIT = 256;
     private static final String PEER_CLOSED = "peer closed the connection";
+    private static final VarHandle SENDER_DRAINS;
+
+    static
+    {
+        try
+        {
+            SENDER_DRAINS = MethodHandles.lookup().findVarHandle(AeronLink.class, "senderDrains", long.class);
+        }
+        catch (final ReflectiveOperationException ex)
+        {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
 
     private final IoAgent agent;
     private final PipeHandler handler;
@@ -64,6 +79,8 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
     private int batchLength;
     private volatile boolean batchWaiting;
     private int resumeAt;
+    private volatile long senderDrains;
+    private long senderDrainsSeen;
     private ExpandableArrayBuffer chunks;
     private int chunksLength;
     private boolean chunksComplete;
@@ -251,7 +268,7 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
      */
     int flush()
     {
-        if (!hasQueued() || !drainLock.tryLock())
+        if (!hasQueued() || isSenderDraining() || !drainLock.tryLock())
         {
             return 0;
         }
@@ -272,6 +289,13 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
      */
     private void onOffered()
     {
+        helpDrain();
+        agent.wake();
+    }
+
+    @Override
+    public void helpDrain()
+    {
         if (drainLock.tryLock())
         {
             try
@@ -279,6 +303,7 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
                 if (!closed)
                 {
                     drainQueued();
+                    SENDER_DRAINS.setRelease(this, senderDrains + 1);
                 }
             }
             finally
@@ -286,7 +311,22 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
                 drainLock.unlock();
             }
         }
-        agent.wake();
+    }
+
+    /**
+     * A sending thread that drained the queue since the I/O thread last looked is still at it (it drains after
+     * each message it queues and before each wait for room), so the I/O thread, which also runs the embedded
+     * driver, leaves the queue to it and drains only once a duty cycle has passed without the sender doing so.
+     */
+    private boolean isSenderDraining()
+    {
+        final long drains = (long)SENDER_DRAINS.getAcquire(this);
+        if (drains == senderDrainsSeen)
+        {
+            return false;
+        }
+        senderDrainsSeen = drains;
+        return true;
     }
 
     /**

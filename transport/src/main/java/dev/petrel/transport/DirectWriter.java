@@ -20,4 +20,13 @@ interface DirectWriter
      * @return true when written.
      */
     boolean writeIfIdle(OutboundFrames frames, int encodedLength);
+
+    /**
+     * Moves the pipe's queued messages into the medium on the calling thread when no other thread is doing so: a
+     * sender held back by its high-water mark calls it before it waits, so the I/O thread, which also runs the
+     * medium, need not do that work. A medium whose queue only the I/O thread drains does nothing.
+     */
+    default void helpDrain()
+    {
+    }
 }

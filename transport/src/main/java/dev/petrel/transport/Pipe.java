@@ -379,6 +379,18 @@ public final class Pipe implements ControlledMessageHandler
     }
 
     /**
+     * Moves queued messages on from the calling thread where the medium allows it (an Aeron publication); a sender
+     * held back by the high-water mark calls it before it waits for room.
+     */
+    public void helpDrain()
+    {
+        if (null != directWriter && !closed)
+        {
+            directWriter.helpDrain();
+        }
+    }
+
+    /**
      * Asks the I/O thread to discard the oldest queued whole message (for the drop-oldest policy). One request is
      * outstanding at a time, so a sender that retries while the I/O thread catches up evicts one message, not one
      * per retry.
