@@ -136,8 +136,8 @@ final class DurableSection
         final String[] cells = row("reference: sequential write, " + what + ", one force(true) at the end", outcome);
         if (outcome.ok())
         {
-            cells[cells.length - 1] += String.format(Locale.ROOT, ", %,.1f MB/s",
-                outcome.value().recordsPerSecond() * length / 1e6);
+            cells[cells.length - 1] = String.format(Locale.ROOT, "%,.1f MB/s, %,d writes, one force",
+                outcome.value().recordsPerSecond() * length / 1e6, outcome.value().records());
         }
         return cells;
     }
