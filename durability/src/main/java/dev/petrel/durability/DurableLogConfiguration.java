@@ -68,9 +68,10 @@ public final class DurableLogConfiguration
     public static final String FSYNC_INTERVAL_LENGTH_PROP_NAME = "petrel.durability.log.fsync.interval.length";
 
     /**
-     * Default fsync byte interval: 1 MiB.
+     * Default fsync byte interval: 2 MiB, the active segment's mapping window, so that a force mostly writes back
+     * pages the appender no longer maps (see the segment writer).
      */
-    public static final long FSYNC_INTERVAL_LENGTH_DEFAULT = 1024 * 1024;
+    public static final long FSYNC_INTERVAL_LENGTH_DEFAULT = 2 * 1024 * 1024;
 
     /**
      * Distance in bytes between two entries of a segment's sparse index.

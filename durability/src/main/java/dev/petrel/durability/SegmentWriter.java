@@ -21,11 +21,16 @@ import static dev.petrel.durability.RecordDescriptor.LENGTH_OFFSET;
 /**
  * Appends framed records to the active segment through a shared memory mapping and keeps its sparse index.
  * <p>
- * The segment file is mapped, and so extended with zeros, to at least the configured segment length; an append is a
- * copy into the page cache, which survives a process crash exactly as a {@code write} does. Each record's length
- * field is written last with release ordering, so a reader of the file that sees a length sees the whole record, and
- * the zero tail past the last record reads as a clean end (see {@link SegmentScanner}). {@link #trim()} unmaps the
- * file and truncates it to its records.
+ * An append is a copy into the page cache, which survives a process crash exactly as a {@code write} does. Only the
+ * window of {@link #WINDOW_LENGTH} bytes, aligned to its length, that holds the end of the segment is mapped (more
+ * for a larger record), in a file extended with zeros to at least the configured segment length when the writer
+ * opens; an append that does not fit maps the next window and unmaps the old one. Writeback of a page still mapped
+ * must write-protect it in every mapping, a TLB shootdown that interrupts each core the process runs on. The
+ * interval fsync policy's default force length is one window, so its forces fall about where the appender leaves a
+ * window and find the pages they write back already unmapped. Each record's length field is written last with
+ * release ordering, so a reader of the file that sees a length sees the whole record, and the zero tail past the
+ * last record reads as a clean end (see {@link SegmentScanner}). {@link #trim()} unmaps the window and truncates the
+ * file to its records.
  * <p>
  * Called only under the log's append lock, except {@link #force()}, which group commit calls concurrently, and
  * {@link #close()}, which group commit may call for a writer retired by a roll after its {@link #trim()}.
@@ -33,19 +38,28 @@ import static dev.petrel.durability.RecordDescriptor.LENGTH_OFFSET;
  */
 final class SegmentWriter implements AutoCloseable
 {
+    /**
+     * Bytes mapped at a time, and their alignment in the file: the interval policy's default force length.
+     */
+    static final int WINDOW_LENGTH = 2 * 1024 * 1024;
+
     private static final boolean NATIVE_ORDER = ByteOrder.nativeOrder() == RecordDescriptor.BYTE_ORDER;
 
     private final Segment segment;
     private final FileChannel channel;
+    private final long segmentLength;
     private final int indexIntervalLength;
     private final UnsafeBuffer mapped = new UnsafeBuffer(0, 0);
     private MappedByteBuffer mapping;
+    private long mappingStart;
+    private long mappingEnd;
     private long position;
     private long lastIndexedPosition;
 
     SegmentWriter(final Segment segment, final long segmentLength, final int indexIntervalLength)
     {
         this.segment = segment;
+        this.segmentLength = segmentLength;
         this.indexIntervalLength = indexIntervalLength;
         this.position = segment.length();
         this.lastIndexedPosition = segment.index().size() == 0 ?
@@ -59,8 +73,8 @@ final class SegmentWriter implements AutoCloseable
         {
             throw new DurabilityException("cannot open segment " + segment.file(), ex);
         }
-        mapping = map(Math.max(segmentLength, position));
-        mapped.wrap(mapping);
+        extend(Math.max(segmentLength, position));
+        mapWindow(position, 0);
     }
 
     Segment segment()
@@ -84,7 +98,11 @@ final class SegmentWriter implements AutoCloseable
     void write(final DirectBuffer frame, final int frameLength, final long sequence, final long timestampNs)
     {
         final long start = position;
-        final int offset = (int)start;
+        if (start + frameLength > mappingEnd)
+        {
+            mapWindow(start, frameLength);
+        }
+        final int offset = (int)(start - mappingStart);
         mapped.putBytes(offset + CRC_OFFSET, frame, CRC_OFFSET, frameLength - CRC_OFFSET);
         mapped.putIntOrdered(offset + LENGTH_OFFSET, NATIVE_ORDER ? frameLength : Integer.reverseBytes(frameLength));
         position = start + frameLength;
@@ -142,11 +160,53 @@ final class SegmentWriter implements AutoCloseable
         }
     }
 
-    private MappedByteBuffer map(final long length)
+    /**
+     * Extends the file with zeros to a length once, as mapping it whole would, so that moving the window does not
+     * extend it again and again.
+     */
+    private void extend(final long length)
     {
         try
         {
-            return channel.map(FileChannel.MapMode.READ_WRITE, 0, length);
+            if (channel.size() < length)
+            {
+                IoUtil.unmap(map(0, length));
+            }
+        }
+        catch (final IOException ex)
+        {
+            closeChannel();
+            throw new DurabilityException("cannot extend segment " + segment.file(), ex);
+        }
+    }
+
+    /**
+     * Maps the window that holds a record about to be written at a position, then unmaps the old one.
+     *
+     * @param start       where the record goes.
+     * @param frameLength of the record, zero when opening.
+     */
+    private void mapWindow(final long start, final int frameLength)
+    {
+        final long windowStart = start - start % WINDOW_LENGTH;
+        final long end = Math.max(Math.min(windowStart + WINDOW_LENGTH, Math.max(segmentLength, start)),
+            start + frameLength);
+        final MappedByteBuffer next = map(windowStart, end - windowStart);
+        if (null != mapping)
+        {
+            IoUtil.unmap(mapping);
+        }
+        mapping = next;
+        mappingStart = windowStart;
+        mappingEnd = end;
+        mapped.wrap(mapping);
+    }
+
+    private MappedByteBuffer map(final long start, final long length)
+    {
+        try
+        {
+            return channel.map(FileChannel.MapMode.READ_WRITE, start, length);
         }
         catch (final IOException ex)
         {
