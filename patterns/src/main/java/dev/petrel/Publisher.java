@@ -331,7 +331,7 @@ public final class Publisher extends SocketBase
                     failed |= !ok;
                 }
             }
-            sent.lazySet(sent.get() + 1);
+            countSentUnderSendLock();
             if (failed && BackPressurePolicy.FAIL == policy)
             {
                 throw new BackPressureException("a subscriber is at its high-water mark of " +

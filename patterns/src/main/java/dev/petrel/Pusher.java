@@ -260,7 +260,7 @@ public final class Pusher extends SocketBase
                 final Pipe full = tryOnce(key, payload, offset, length, headers, handOff);
                 if (null == full && 0 < pipes.length)
                 {
-                    sent.lazySet(sent.get() + 1);
+                    countSentUnderSendLock();
                     return;
                 }
                 if (onBackPressure(full, deadline))

@@ -260,6 +260,15 @@ abstract class SocketBase implements AutoCloseable
         this.identity = identity.clone();
     }
 
+    /**
+     * Counts one message sent by a thread that holds {@link #sendLock}: the lock orders the senders, so a release
+     * store counts as an atomic increment would, without its fence.
+     */
+    void countSentUnderSendLock()
+    {
+        sent.lazySet(sent.get() + 1);
+    }
+
     void countDrop(final Pipe pipe, final DropReason reason)
     {
         drops.computeIfAbsent(pipe.peerKey(), k -> new AtomicLongArray(DropReason.values().length))
