@@ -107,7 +107,7 @@ public final class DurableLog implements AutoCloseable
     public long append(final DirectBuffer buffer, final int offset, final int length)
     {
         final long sequence;
-        final boolean forceDue;
+        final int forceDue;
         appendLock.lock();
         try
         {
@@ -135,7 +135,7 @@ public final class DurableLog implements AutoCloseable
     public long append(final byte[] bytes, final int offset, final int length)
     {
         final long sequence;
-        final boolean forceDue;
+        final int forceDue;
         appendLock.lock();
         try
         {
@@ -313,33 +313,38 @@ public final class DurableLog implements AutoCloseable
         }
     }
 
-    private boolean isIntervalForceDue()
+    /**
+     * @return {@link IntervalFlusher#NOT_DUE}, or why a force is due: the time interval passed (which asks for the
+     * whole log) or the length interval.
+     */
+    private int isIntervalForceDue()
     {
         if (FsyncPolicy.INTERVAL != ctx.fsyncPolicy())
         {
-            return false;
+            return IntervalFlusher.NOT_DUE;
         }
         final long nowNs = appender.lastTimestampNs();
         final long appendedLength = appender.appendedLength();
-        if ((ctx.fsyncIntervalNs() > 0 && nowNs - lastForceNs >= ctx.fsyncIntervalNs()) ||
+        final boolean byTime = ctx.fsyncIntervalNs() > 0 && nowNs - lastForceNs >= ctx.fsyncIntervalNs();
+        if (byTime ||
             (ctx.fsyncIntervalLength() > 0 && appendedLength - lastForceLength >= ctx.fsyncIntervalLength()))
         {
             lastForceNs = nowNs;
             lastForceLength = appendedLength;
-            return true;
+            return byTime ? IntervalFlusher.DUE_BY_TIME : IntervalFlusher.DUE_BY_LENGTH;
         }
-        return false;
+        return IntervalFlusher.NOT_DUE;
     }
 
-    private void afterAppend(final long sequence, final boolean forceDue)
+    private void afterAppend(final long sequence, final int forceDue)
     {
         if (FsyncPolicy.ALWAYS == ctx.fsyncPolicy())
         {
             groupCommit.awaitDurable(sequence);
         }
-        else if (forceDue)
+        else if (IntervalFlusher.NOT_DUE != forceDue)
         {
-            flusher.onForceDue();
+            flusher.onForceDue(IntervalFlusher.DUE_BY_TIME == forceDue);
         }
     }
 

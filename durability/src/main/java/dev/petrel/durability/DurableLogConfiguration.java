@@ -68,8 +68,8 @@ public final class DurableLogConfiguration
     public static final String FSYNC_INTERVAL_LENGTH_PROP_NAME = "petrel.durability.log.fsync.interval.length";
 
     /**
-     * Default fsync byte interval: 2 MiB, the active segment's mapping window, so that a force mostly writes back
-     * pages the appender no longer maps (see the segment writer).
+     * Default fsync byte interval: 2 MiB, the active segment's mapping window, so that each force due by length finds
+     * a window's worth of records the appender no longer maps (see the segment writer).
      */
     public static final long FSYNC_INTERVAL_LENGTH_DEFAULT = 2 * 1024 * 1024;
 

@@ -87,6 +87,34 @@ final class GroupCommit
     }
 
     /**
+     * Forces the records below the active writer's mapping window, or the whole log when those are on storage
+     * already, unless another thread is forcing it right now; see {@link SegmentWriter#forceBelowWindow()}.
+     */
+    void tryForceBelowWindow()
+    {
+        if (syncLock.tryLock())
+        {
+            try
+            {
+                final long forced = activeWriter.get().forceBelowWindow();
+                if (SegmentWriter.NOTHING_FORCED == forced)
+                {
+                    forceLocked();
+                }
+                else
+                {
+                    onForced(forced);
+                    closeRetired();
+                }
+            }
+            finally
+            {
+                syncLock.unlock();
+            }
+        }
+    }
+
+    /**
      * Forces the log, waiting for any force in progress.
      */
     void force()

@@ -10,6 +10,7 @@ import org.agrona.IoUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -22,12 +23,13 @@ import static dev.petrel.durability.RecordDescriptor.LENGTH_OFFSET;
  * Appends framed records to the active segment through a shared memory mapping and keeps its sparse index.
  * <p>
  * An append is a copy into the page cache, which survives a process crash exactly as a {@code write} does. Only the
- * window of {@link #WINDOW_LENGTH} bytes, aligned to its length, that holds the end of the segment is mapped (more
- * for a larger record), in a file extended with zeros to at least the configured segment length when the writer
- * opens; an append that does not fit maps the next window and unmaps the old one. Writeback of a page still mapped
- * must write-protect it in every mapping, a TLB shootdown that interrupts each core the process runs on. The
- * interval fsync policy's default force length is one window, so its forces fall about where the appender leaves a
- * window and find the pages they write back already unmapped. Each record's length field is written last with
+ * window of {@link #WINDOW_LENGTH} bytes, aligned to its length, that holds the end of the segment is mapped, with
+ * some slack past its end for a record that crosses it (more for a larger record), in a file extended with zeros to
+ * at least the configured segment length when the writer opens; an append that starts past the window maps the
+ * next one and unmaps the old. Writeback of a page still mapped must write-protect it in every mapping, a TLB
+ * shootdown that interrupts each core the process runs on, and the appender then faults on the page again; so the
+ * interval policy's forces due by length go through {@link #forceBelowWindow()}, which writes back only pages no
+ * mapping holds. Each record's length field is written last with
  * release ordering, so a reader of the file that sees a length sees the whole record, and the zero tail past the
  * last record reads as a clean end (see {@link SegmentScanner}). {@link #trim()} unmaps the window and truncates the
  * file to its records.
@@ -43,6 +45,18 @@ final class SegmentWriter implements AutoCloseable
      */
     static final int WINDOW_LENGTH = 2 * 1024 * 1024;
 
+    /**
+     * Bytes mapped past the end of a window, so that a record starting in the window and crossing its end is written
+     * through the same mapping.
+     */
+    private static final int WINDOW_SLACK = 64 * 1024;
+    private static final int PAGE_LENGTH = 4096;
+
+    /**
+     * What {@link #forceBelowWindow()} returns when every record below the window was forced already.
+     */
+    static final long NOTHING_FORCED = -1;
+
     private static final boolean NATIVE_ORDER = ByteOrder.nativeOrder() == RecordDescriptor.BYTE_ORDER;
 
     private final Segment segment;
@@ -54,7 +68,10 @@ final class SegmentWriter implements AutoCloseable
     private long mappingStart;
     private long mappingEnd;
     private long position;
+    private long lastStart;
     private long lastIndexedPosition;
+    private volatile WindowFloor floor;
+    private long forcedPosition;
 
     SegmentWriter(final Segment segment, final long segmentLength, final int indexIntervalLength)
     {
@@ -75,6 +92,8 @@ final class SegmentWriter implements AutoCloseable
         }
         extend(Math.max(segmentLength, position));
         mapWindow(position, 0);
+        floor = new WindowFloor(position, NOTHING_FORCED);
+        forcedPosition = position;
     }
 
     Segment segment()
@@ -98,14 +117,16 @@ final class SegmentWriter implements AutoCloseable
     void write(final DirectBuffer frame, final int frameLength, final long sequence, final long timestampNs)
     {
         final long start = position;
-        if (start + frameLength > mappingEnd)
+        if (start - mappingStart >= WINDOW_LENGTH || start + frameLength > mappingEnd)
         {
             mapWindow(start, frameLength);
+            moveFloor(start, sequence);
         }
         final int offset = (int)(start - mappingStart);
         mapped.putBytes(offset + CRC_OFFSET, frame, CRC_OFFSET, frameLength - CRC_OFFSET);
         mapped.putIntOrdered(offset + LENGTH_OFFSET, NATIVE_ORDER ? frameLength : Integer.reverseBytes(frameLength));
         position = start + frameLength;
+        lastStart = start;
         if (start - lastIndexedPosition >= indexIntervalLength)
         {
             segment.index().add(sequence, start);
@@ -124,6 +145,43 @@ final class SegmentWriter implements AutoCloseable
         {
             throw new DurabilityException("cannot force segment " + segment.file(), ex);
         }
+    }
+
+    /**
+     * Forces the records written below the current mapping window, through a mapping of their own that touches no
+     * page: they were written through mappings unmapped since, so writeback finds them mapped nowhere and has no
+     * page to write-protect, where a force of the whole file write-protects each dirty page of the window, one
+     * TLB shootdown a page. Called under group commit's sync lock, as {@link #force()} is.
+     *
+     * @return the last sequence below the window, now on storage, or {@link #NOTHING_FORCED} when no record there
+     * was left unforced.
+     */
+    long forceBelowWindow()
+    {
+        final WindowFloor below = floor;
+        if (below.position() <= forcedPosition)
+        {
+            return NOTHING_FORCED;
+        }
+        final long from = forcedPosition - forcedPosition % PAGE_LENGTH;
+        try
+        {
+            final MappedByteBuffer range = channel.map(FileChannel.MapMode.READ_WRITE, from, below.position() - from);
+            try
+            {
+                range.force();
+            }
+            finally
+            {
+                IoUtil.unmap(range);
+            }
+        }
+        catch (final IOException | UncheckedIOException ex)
+        {
+            throw new DurabilityException("cannot force segment " + segment.file(), ex);
+        }
+        forcedPosition = below.position();
+        return below.sequence();
     }
 
     /**
@@ -189,8 +247,8 @@ final class SegmentWriter implements AutoCloseable
     private void mapWindow(final long start, final int frameLength)
     {
         final long windowStart = start - start % WINDOW_LENGTH;
-        final long end = Math.max(Math.min(windowStart + WINDOW_LENGTH, Math.max(segmentLength, start)),
-            start + frameLength);
+        final long end = Math.max(Math.min(windowStart + WINDOW_LENGTH + WINDOW_SLACK,
+            Math.max(segmentLength, start)), start + frameLength);
         final MappedByteBuffer next = map(windowStart, end - windowStart);
         if (null != mapping)
         {
@@ -200,6 +258,35 @@ final class SegmentWriter implements AutoCloseable
         mappingStart = windowStart;
         mappingEnd = end;
         mapped.wrap(mapping);
+    }
+
+    /**
+     * Moves the floor up to the last record boundary at or below the new window's start: every page below it was
+     * written through mappings unmapped since, and no page-cache folio (naturally aligned, at most a window long)
+     * holding bytes below it also holds bytes of the new window. Only the record written last may cross the
+     * window's start.
+     *
+     * @param start    where the record about to be written begins, at or past the new window's start.
+     * @param sequence of that record.
+     */
+    private void moveFloor(final long start, final long sequence)
+    {
+        final long boundary;
+        final long below;
+        if (start == mappingStart)
+        {
+            boundary = start;
+            below = sequence - 1;
+        }
+        else
+        {
+            boundary = lastStart;
+            below = sequence - 2;
+        }
+        if (boundary <= mappingStart && boundary > floor.position())
+        {
+            floor = new WindowFloor(boundary, below);
+        }
     }
 
     private MappedByteBuffer map(final long start, final long length)
@@ -225,5 +312,15 @@ final class SegmentWriter implements AutoCloseable
         {
             throw new DurabilityException("cannot close segment " + segment.file(), ex);
         }
+    }
+
+    /**
+     * Where the current mapping window's records begin, and the sequence of the last record before them.
+     *
+     * @param position in the segment.
+     * @param sequence of the record ending there, {@link #NOTHING_FORCED} when none in this segment.
+     */
+    private record WindowFloor(long position, long sequence)
+    {
     }
 }
