@@ -54,19 +54,8 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
     private static final int FRAGMENT_LIMIT = 64;
     private static final int DRAIN_LIMIT = 256;
     private static final String PEER_CLOSED = "peer closed the connection";
-    private static final VarHandle SENDER_DRAINS;
-
-    static
-    {
-        try
-        {
-            SENDER_DRAINS = MethodHandles.lookup().findVarHandle(AeronLink.class, "senderDrains", long.class);
-        }
-        catch (final ReflectiveOperationException ex)
-        {
-            throw new ExceptionInInitializerError(ex);
-        }
-    }
+    private static final VarHandle SENDER_DRAINS =
+        VarHandles.field(MethodHandles.lookup(), "senderDrains", long.class);
 
     private final IoAgent agent;
     private final PipeHandler handler;

@@ -41,7 +41,7 @@ public final class IoAgent implements Agent, AutoCloseable
     static final int PARKED = 2;
     /** A sending thread has ended the block or park; the I/O thread sets {@link #AWAKE} when it returns. */
     private static final int WOKEN = 3;
-    private static final VarHandle BLOCKED_IN = blockedInHandle();
+    private static final VarHandle BLOCKED_IN = VarHandles.field(MethodHandles.lookup(), "blockedIn", int.class);
 
     /** The system property naming the directory of an external Aeron media driver. */
     public static final String AERON_DIR_PROP_NAME = AeronMedia.AERON_DIR_PROP_NAME;
@@ -334,18 +334,6 @@ public final class IoAgent implements Agent, AutoCloseable
     boolean pollsAeron()
     {
         return aeron.isStarted();
-    }
-
-    private static VarHandle blockedInHandle()
-    {
-        try
-        {
-            return MethodHandles.lookup().findVarHandle(IoAgent.class, "blockedIn", int.class);
-        }
-        catch (final ReflectiveOperationException ex)
-        {
-            throw new ExceptionInInitializerError(ex);
-        }
     }
 
     /**

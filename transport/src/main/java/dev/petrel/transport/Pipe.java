@@ -41,22 +41,8 @@ public final class Pipe implements ControlledMessageHandler
     private static final int RECORD_SLOT = 8;
 
     private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
-    private static final VarHandle OFFERED;
-    private static final VarHandle DRAINED;
-
-    static
-    {
-        try
-        {
-            final MethodHandles.Lookup lookup = MethodHandles.lookup();
-            OFFERED = lookup.findVarHandle(Pipe.class, "offered", long.class);
-            DRAINED = lookup.findVarHandle(Pipe.class, "drained", long.class);
-        }
-        catch (final ReflectiveOperationException ex)
-        {
-            throw new ExceptionInInitializerError(ex);
-        }
-    }
+    private static final VarHandle OFFERED = VarHandles.field(MethodHandles.lookup(), "offered", long.class);
+    private static final VarHandle DRAINED = VarHandles.field(MethodHandles.lookup(), "drained", long.class);
 
     private final long id = IDS.incrementAndGet();
     private final OneToOneRingBuffer ring;

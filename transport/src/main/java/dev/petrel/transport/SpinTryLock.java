@@ -11,19 +11,7 @@ import java.lang.invoke.VarHandle;
  */
 final class SpinTryLock
 {
-    private static final VarHandle HELD;
-
-    static
-    {
-        try
-        {
-            HELD = MethodHandles.lookup().findVarHandle(SpinTryLock.class, "held", int.class);
-        }
-        catch (final ReflectiveOperationException ex)
-        {
-            throw new ExceptionInInitializerError(ex);
-        }
-    }
+    private static final VarHandle HELD = VarHandles.field(MethodHandles.lookup(), "held", int.class);
 
     @SuppressWarnings("unused")
     private volatile int held;
