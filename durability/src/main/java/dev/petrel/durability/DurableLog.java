@@ -38,6 +38,7 @@ public final class DurableLog implements AutoCloseable
     private final SegmentCatalog catalog;
     private final RecoveryReport recoveryReport;
     private final ReceiverCursors receivers;
+    private final SpareSegments spares;
     private final RetentionEnforcer retention;
     private final LogAppender appender;
     private final GroupCommit groupCommit;
@@ -60,9 +61,10 @@ public final class DurableLog implements AutoCloseable
             openedReceivers = ReceiverCursors.open(
                 ctx.logDir().resolve(SegmentFiles.CURSOR_FILE_NAME), ctx.maxReceivers(), false);
             receivers = openedReceivers;
+            spares = new SpareSegments(ctx.logDir());
             retention = new RetentionEnforcer(
-                ctx.logDir(), catalog, receivers, ctx.retentionMaxLength(), ctx.retentionMaxAgeNs());
-            appender = new LogAppender(ctx, catalog, this::onRoll);
+                ctx.logDir(), catalog, receivers, ctx.retentionMaxLength(), ctx.retentionMaxAgeNs(), spares);
+            appender = new LogAppender(ctx, catalog, spares, this::onRoll);
             groupCommit = appender.groupCommit();
             lastForceNs = ctx.epochNanoClock().nanoTime();
             flusher = FsyncPolicy.INTERVAL == ctx.fsyncPolicy() ? new IntervalFlusher(
@@ -303,6 +305,7 @@ public final class DurableLog implements AutoCloseable
                     deadLetters.close();
                 }
                 appender.close();
+                spares.deleteAll();
                 receivers.close();
                 writerLock.close();
             }

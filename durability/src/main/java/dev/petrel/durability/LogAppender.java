@@ -20,7 +20,8 @@ import static dev.petrel.durability.RecordDescriptor.*;
  * Every method except the accessors of volatile state runs under the log's append lock. The steady-state append
  * frames the payload in one reused direct buffer, where its CRC is computed, and copies the frame into the mapped
  * active segment; it makes no system call and allocates nothing. A roll unmaps and trims the full segment before its
- * index file is written, so a sealed segment's file is exactly as long as its records.
+ * index file is written, so a sealed segment's file is exactly as long as its records, and starts the next segment
+ * in a spare when retention left one.
  */
 final class LogAppender
 {
@@ -36,14 +37,17 @@ final class LogAppender
     private final CRC32C crc = new CRC32C();
     private final GroupCommit groupCommit;
     private final Runnable onRoll;
+    private final SpareSegments spares;
     private long nextSequence;
     private long appendedLength;
     private long lastTimestampNs;
     private volatile long lastSequence;
     private volatile SegmentWriter writer;
 
-    LogAppender(final DurableLog.Context ctx, final SegmentCatalog catalog, final Runnable onRoll)
+    LogAppender(
+        final DurableLog.Context ctx, final SegmentCatalog catalog, final SpareSegments spares, final Runnable onRoll)
     {
+        this.spares = spares;
         this.dir = ctx.logDir();
         this.catalog = catalog;
         this.fsyncPolicy = ctx.fsyncPolicy();
@@ -156,6 +160,7 @@ final class LogAppender
         IndexFile.write(old.segment());
         final Segment segment = new Segment(
             SegmentFiles.segmentFile(dir, nextSequence), nextSequence, newIndex());
+        spares.reuseAs(segment.file());
         writer = new SegmentWriter(segment, segmentLength, indexIntervalLength);
         catalog.add(segment);
         if (FsyncPolicy.NEVER != fsyncPolicy)

@@ -107,7 +107,19 @@ public final class LogReader implements AutoCloseable
      */
     public void close()
     {
-        closeChannel();
+        if (null == segment)
+        {
+            return;
+        }
+        try
+        {
+            closeChannel();
+        }
+        finally
+        {
+            segment.releaseReader();
+            segment = null;
+        }
     }
 
     private int readFrame(final long segmentLength)
@@ -157,7 +169,6 @@ public final class LogReader implements AutoCloseable
         {
             return false;
         }
-        BackgroundCloser.closeLater(channel);
         open(next);
         return true;
     }
@@ -180,19 +191,34 @@ public final class LogReader implements AutoCloseable
         }
     }
 
-    private void open(final Segment segment)
+    /**
+     * Moves to a segment, registered as its reader; the segment left, if any, is unregistered and its file closed.
+     */
+    private void open(final Segment next)
     {
-        this.segment = segment;
-        this.position = 0;
-        this.nextSequence = segment.firstSequence();
+        if (!next.acquireReader())
+        {
+            throw new DurabilityException("records from sequence " + next.firstSequence() + " are no longer retained");
+        }
+        final FileChannel opened;
         try
         {
-            channel = FileChannel.open(segment.file(), StandardOpenOption.READ);
+            opened = FileChannel.open(next.file(), StandardOpenOption.READ);
         }
         catch (final IOException ex)
         {
-            throw new DurabilityException("cannot open segment " + segment.file(), ex);
+            next.releaseReader();
+            throw new DurabilityException("cannot open segment " + next.file(), ex);
         }
+        if (null != segment)
+        {
+            BackgroundCloser.closeLater(channel);
+            segment.releaseReader();
+        }
+        segment = next;
+        channel = opened;
+        position = 0;
+        nextSequence = next.firstSequence();
         window.channel(channel);
     }
 

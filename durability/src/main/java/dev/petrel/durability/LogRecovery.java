@@ -18,7 +18,8 @@ import java.util.List;
  * <p>
  * Sealed segments with an intact index file are trusted; every other segment, and always the last one, is scanned
  * record by record. A zero tail left by a crash while a segment was mapped ends its records cleanly: it is truncated
- * without being reported. At the first damaged record the writer truncates the segment there and deletes every later
+ * without being reported, as are the old records past a zero length in a segment reused from a spare (see
+ * {@link SpareSegments}). At the first damaged record the writer truncates the segment there and deletes every later
  * segment, so the log stays a contiguous run of intact records. A read-only recovery changes nothing on disk and
  * stops its catalog at the damage. A gap between segment files fails the open instead.
  */
@@ -143,6 +144,7 @@ final class LogRecovery
         {
             channel.truncate(length);
             channel.force(true);
+            Files.deleteIfExists(SegmentFiles.reusedMarker(file));
         }
         catch (final IOException ex)
         {

@@ -18,7 +18,8 @@ import java.util.Map;
  * Deletes whole sealed segments from the head of the log, never the active one: first those every registered
  * receiver acknowledged, then the oldest while the log is over its length limit or their newest record is over the
  * age limit. With no receiver registered, only the length and age limits delete. Records deleted by a limit before
- * a receiver acknowledged them are reported and added to the receiver's lost count.
+ * a receiver acknowledged them are reported and added to the receiver's lost count. A deleted segment's file is
+ * kept as a {@link SpareSegments spare} when there is room for one.
  * <p>
  * Runs under the log's append lock.
  */
@@ -34,11 +35,13 @@ final class RetentionEnforcer
     private final ReceiverCursors cursors;
     private final long maxLength;
     private final long maxAgeNs;
+    private final SpareSegments spares;
 
     RetentionEnforcer(
         final Path dir, final SegmentCatalog catalog, final ReceiverCursors cursors, final long maxLength,
-        final long maxAgeNs)
+        final long maxAgeNs, final SpareSegments spares)
     {
+        this.spares = spares;
         this.dir = dir;
         this.catalog = catalog;
         this.cursors = cursors;
@@ -120,6 +123,10 @@ final class RetentionEnforcer
     private void delete(final Segment segment)
     {
         catalog.removeFirst();
+        if (spares.keep(segment))
+        {
+            return;
+        }
         try
         {
             IndexFile.delete(segment.file());

@@ -5,6 +5,7 @@
 package dev.petrel.durability;
 
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * State of one segment file: its sequence range, length and sparse index.
@@ -16,6 +17,7 @@ final class Segment
     private final Path file;
     private final long firstSequence;
     private final SparseIndex index;
+    private final AtomicInteger readers = new AtomicInteger();
     private volatile long lastSequence;
     private volatile long lastTimestampNs;
     private volatile long length;
@@ -69,6 +71,44 @@ final class Segment
         lastTimestampNs = timestampNs;
         lastSequence = sequence;
         length = newLength;
+    }
+
+    /**
+     * Registers a reader of this process that opens the segment's file.
+     *
+     * @return false when the file was claimed for reuse, which leaves nothing of this segment to read.
+     */
+    boolean acquireReader()
+    {
+        int count;
+        do
+        {
+            count = readers.get();
+            if (count < 0)
+            {
+                return false;
+            }
+        }
+        while (!readers.compareAndSet(count, count + 1));
+        return true;
+    }
+
+    /**
+     * Unregisters a reader that {@link #acquireReader() registered}.
+     */
+    void releaseReader()
+    {
+        readers.decrementAndGet();
+    }
+
+    /**
+     * Claims the file of a segment removed from the catalog for reuse, which stops readers from opening it.
+     *
+     * @return false when a reader has it open.
+     */
+    boolean claimForReuse()
+    {
+        return readers.compareAndSet(0, -1);
     }
 
     void seal()

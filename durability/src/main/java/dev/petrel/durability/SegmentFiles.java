@@ -23,6 +23,8 @@ final class SegmentFiles
 {
     static final String SEGMENT_SUFFIX = ".log";
     static final String INDEX_SUFFIX = ".index";
+    static final String SPARE_SUFFIX = ".spare";
+    static final String REUSED_SUFFIX = ".reused";
     static final String LOCK_FILE_NAME = "log.lock";
     static final String CURSOR_FILE_NAME = "cursors.dat";
     static final String DEAD_LETTER_DIR_NAME = "dead-letter";
@@ -41,6 +43,33 @@ final class SegmentFiles
     {
         final String name = segmentFile.getFileName().toString();
         return segmentFile.resolveSibling(name.substring(0, name.length() - SEGMENT_SUFFIX.length()) + INDEX_SUFFIX);
+    }
+
+    /**
+     * The marker that says a segment file was a spare, so stale records of its old life may follow its own.
+     *
+     * @param segmentFile of the segment.
+     * @return the marker's path beside it.
+     */
+    static Path reusedMarker(final Path segmentFile)
+    {
+        final String name = segmentFile.getFileName().toString();
+        return segmentFile.resolveSibling(name.substring(0, name.length() - SEGMENT_SUFFIX.length()) + REUSED_SUFFIX);
+    }
+
+    /**
+     * @param marker a {@link #reusedMarker(Path) reuse marker}.
+     * @return the segment file it marks.
+     */
+    static Path markedSegment(final Path marker)
+    {
+        final String name = marker.getFileName().toString();
+        return marker.resolveSibling(name.substring(0, name.length() - REUSED_SUFFIX.length()) + SEGMENT_SUFFIX);
+    }
+
+    static Path spareFile(final Path dir, final int slot)
+    {
+        return dir.resolve("segment-" + slot + SPARE_SUFFIX);
     }
 
     static long firstSequence(final Path segmentFile)

@@ -9,6 +9,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
@@ -19,8 +20,9 @@ import static dev.petrel.durability.RecordDescriptor.*;
  * Walks the records of a segment file checking frame, CRC32C and sequence of each, optionally filling an index.
  * <p>
  * The records end cleanly at the end of the file or where only zeros remain (the preallocated tail of a segment that
- * was being appended to through a mapping, see {@link SegmentWriter}); the scan result then has a valid length
- * shorter than the file and no damage.
+ * was being appended to through a mapping, see {@link SegmentWriter}), or, in a segment marked as a reused spare
+ * (see {@link SpareSegments}), at the first zero length, past which only its old records remain; the scan result
+ * then has a valid length shorter than the file and no damage.
  * <p>
  * Not thread safe; one instance serves many scans.
  */
@@ -45,7 +47,8 @@ final class SegmentScanner
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
         {
             window.channel(channel);
-            return scan(channel.size(), firstSequence, indexIntervalLength, index);
+            final boolean reused = Files.exists(SegmentFiles.reusedMarker(file));
+            return scan(channel.size(), firstSequence, indexIntervalLength, index, reused);
         }
         catch (final IOException ex)
         {
@@ -54,14 +57,18 @@ final class SegmentScanner
     }
 
     private ScanResult scan(
-        final long fileLength, final long firstSequence, final int indexIntervalLength, final SparseIndex index)
+        final long fileLength,
+        final long firstSequence,
+        final int indexIntervalLength,
+        final SparseIndex index,
+        final boolean reused)
     {
         long position = 0;
         long expected = firstSequence;
         long timestampNs = 0;
         long lastIndexed = -indexIntervalLength;
         RecordDamage damage = RecordDamage.NONE;
-        while (position < fileLength && !isZeroTail(position, fileLength))
+        while (position < fileLength && !(reused ? isZeroLength(position) : isZeroTail(position, fileLength)))
         {
             damage = check(position, fileLength, expected);
             if (RecordDamage.NONE != damage)
@@ -80,6 +87,16 @@ final class SegmentScanner
             expected++;
         }
         return new ScanResult(position, fileLength, expected - 1, timestampNs, damage);
+    }
+
+    /**
+     * Tells whether a reused segment's records end at a position: its length field is zero, or too short to hold
+     * one.
+     */
+    private boolean isZeroLength(final long position)
+    {
+        return !window.ensure(position, Integer.BYTES) ||
+            0 == window.buffer().getInt(window.offset(position) + LENGTH_OFFSET, BYTE_ORDER);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 
 import static dev.petrel.durability.RecordDescriptor.CRC_OFFSET;
@@ -30,9 +31,11 @@ import static dev.petrel.durability.RecordDescriptor.LENGTH_OFFSET;
  * shootdown that interrupts each core the process runs on, and the appender then faults on the page again; so the
  * interval policy's forces due by length go through {@link #forceBelowWindow()}, which writes back only pages no
  * mapping holds. Each record's length field is written last with
- * release ordering, so a reader of the file that sees a length sees the whole record, and the zero tail past the
- * last record reads as a clean end (see {@link SegmentScanner}). {@link #trim()} unmaps the window and truncates the
- * file to its records.
+ * release ordering, so a reader of the file that sees a length sees the whole record. Before a record is copied,
+ * the length field that follows it is zeroed, so the records end at a zero length even in a reused file whose old
+ * records follow (see {@link SpareSegments}); in a new file the zero tail past the last record reads as a clean end
+ * (see {@link SegmentScanner}). {@link #trim()} unmaps the window, truncates the file to its records and removes
+ * the segment's reuse marker.
  * <p>
  * Called only under the log's append lock, except {@link #force()}, which group commit calls concurrently, and
  * {@link #close()}, which group commit may call for a writer retired by a roll after its {@link #trim()}.
@@ -117,12 +120,13 @@ final class SegmentWriter implements AutoCloseable
     void write(final DirectBuffer frame, final int frameLength, final long sequence, final long timestampNs)
     {
         final long start = position;
-        if (start - mappingStart >= WINDOW_LENGTH || start + frameLength > mappingEnd)
+        if (start - mappingStart >= WINDOW_LENGTH || start + frameLength + Integer.BYTES > mappingEnd)
         {
-            mapWindow(start, frameLength);
+            mapWindow(start, frameLength + Integer.BYTES);
             moveFloor(start, sequence);
         }
         final int offset = (int)(start - mappingStart);
+        mapped.putInt(offset + frameLength + LENGTH_OFFSET, 0);
         mapped.putBytes(offset + CRC_OFFSET, frame, CRC_OFFSET, frameLength - CRC_OFFSET);
         mapped.putIntOrdered(offset + LENGTH_OFFSET, NATIVE_ORDER ? frameLength : Integer.reverseBytes(frameLength));
         position = start + frameLength;
@@ -199,6 +203,7 @@ final class SegmentWriter implements AutoCloseable
         try
         {
             channel.truncate(position);
+            Files.deleteIfExists(SegmentFiles.reusedMarker(segment.file()));
         }
         catch (final IOException ex)
         {
@@ -241,14 +246,14 @@ final class SegmentWriter implements AutoCloseable
     /**
      * Maps the window that holds a record about to be written at a position, then unmaps the old one.
      *
-     * @param start       where the record goes.
-     * @param frameLength of the record, zero when opening.
+     * @param start  where the record goes.
+     * @param length to be written from there, zero when opening.
      */
-    private void mapWindow(final long start, final int frameLength)
+    private void mapWindow(final long start, final int length)
     {
         final long windowStart = start - start % WINDOW_LENGTH;
         final long end = Math.max(Math.min(windowStart + WINDOW_LENGTH + WINDOW_SLACK,
-            Math.max(segmentLength, start)), start + frameLength);
+            Math.max(segmentLength, start)), start + length);
         final MappedByteBuffer next = map(windowStart, end - windowStart);
         if (null != mapping)
         {

@@ -28,8 +28,10 @@ public final class DurableSenderProcess
      */
     public static void main(final String[] args) throws InterruptedException
     {
+        // Segments of a few hundred records, so that the stream rolls often and kills land in segments that
+        // retention freed and the log reused.
         final DurableLog.Context ctx = new DurableLog.Context().logDir(Path.of(args[0]))
-            .fsyncPolicy(FsyncPolicy.INTERVAL);
+            .fsyncPolicy(FsyncPolicy.INTERVAL).segmentLength(4096).maxPayloadLength(1024);
         final int total = Integer.parseInt(args[2]);
         final long paceNs = TimeUnit.MICROSECONDS.toNanos(Long.parseLong(args[3]));
         final long last;
