@@ -62,6 +62,7 @@ public final class IoAgent implements Agent, AutoCloseable
     private final String roleName = "petrel-io-" + COUNTER.incrementAndGet();
     private final AgentRunner runner;
     private volatile int blockedIn;
+    private Thread ioThread;
     private long nowNs = System.nanoTime();
     private long lastOfferNs;
 
@@ -323,7 +324,9 @@ public final class IoAgent implements Agent, AutoCloseable
      */
     public boolean isIoThread()
     {
-        return Thread.currentThread() == runner.thread();
+        // A plain field: the I/O thread reads its own write, and any other thread sees null or that thread,
+        // both of which differ from itself.
+        return Thread.currentThread() == ioThread;
     }
 
     Selector selector()
@@ -800,6 +803,12 @@ public final class IoAgent implements Agent, AutoCloseable
             done.complete(null);
             return true;
         }
+    }
+
+    @Override
+    public void onStart()
+    {
+        ioThread = Thread.currentThread();
     }
 
     @Override
