@@ -6,6 +6,7 @@ package dev.petrel.durability;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 /**
  * State of one segment file: its sequence range, length and sparse index.
@@ -14,6 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Segment
 {
+    private static final AtomicLongFieldUpdater<Segment> LAST_SEQUENCE =
+        AtomicLongFieldUpdater.newUpdater(Segment.class, "lastSequence");
+    private static final AtomicLongFieldUpdater<Segment> LAST_TIMESTAMP_NS =
+        AtomicLongFieldUpdater.newUpdater(Segment.class, "lastTimestampNs");
+
     private final Path file;
     private final long firstSequence;
     private final SparseIndex index;
@@ -66,10 +72,15 @@ final class Segment
         return index;
     }
 
+    /**
+     * Publishes a record appended: release stores for its sequence and timestamp, and a volatile store of the
+     * length last, the one full fence an append needs to order it before the appender's check of whether the I/O
+     * thread must be woken.
+     */
     void onAppend(final long sequence, final long timestampNs, final long newLength)
     {
-        lastTimestampNs = timestampNs;
-        lastSequence = sequence;
+        LAST_TIMESTAMP_NS.lazySet(this, timestampNs);
+        LAST_SEQUENCE.lazySet(this, sequence);
         length = newLength;
     }
 
