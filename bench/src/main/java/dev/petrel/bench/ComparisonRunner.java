@@ -117,7 +117,7 @@ public final class ComparisonRunner
         if (options.runs(Section.REFERENCE))
         {
             body.append(new ReferenceSection(support, findings).run()).append('\n');
-            body.append(new FractionSection(findings).run());
+            body.append(new FractionSection(findings).run()).append('\n');
         }
         if (options.runs(Section.DURABLE))
         {
