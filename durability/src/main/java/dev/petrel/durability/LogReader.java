@@ -36,6 +36,7 @@ public final class LogReader implements AutoCloseable
     private FileChannel channel;
     private long position;
     private long nextSequence;
+    private boolean closed;
 
     LogReader(final SegmentCatalog catalog, final long fromSequence)
     {
@@ -107,10 +108,11 @@ public final class LogReader implements AutoCloseable
      */
     public void close()
     {
-        if (null == segment)
+        if (closed)
         {
             return;
         }
+        closed = true;
         try
         {
             closeChannel();
@@ -118,7 +120,6 @@ public final class LogReader implements AutoCloseable
         finally
         {
             segment.releaseReader();
-            segment = null;
         }
     }
 
@@ -152,7 +153,7 @@ public final class LogReader implements AutoCloseable
 
     private boolean nextSegment()
     {
-        if (!segment.sealed())
+        if (closed || !segment.sealed())
         {
             return false;
         }
