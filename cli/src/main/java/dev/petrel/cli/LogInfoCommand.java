@@ -17,10 +17,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code petrel log info}: summarises a log's segments, sequence range, size and durable receivers.
+ * {@code petrel log info}: summarises a log's segments, sequence range, size, spare files and durable receivers.
  */
 @Command(name = "info", mixinStandardHelpOptions = true,
-    description = "Summarise segments, sequence range, size and durable receivers.")
+    description = "Summarise segments, sequence range, size, spare files and durable receivers.")
 final class LogInfoCommand implements Callable<Integer>
 {
     @Spec
@@ -52,6 +52,7 @@ final class LogInfoCommand implements Callable<Integer>
             .field("first_sequence", info.firstSequence())
             .field("last_sequence", info.lastSequence())
             .field("total_length", info.totalLength())
+            .field("spare_length", info.spareLength())
             .beginObject("segments");
         for (final SegmentInfo segment : info.segments())
         {

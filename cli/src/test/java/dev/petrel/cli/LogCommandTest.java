@@ -66,6 +66,17 @@ class LogCommandTest
     }
 
     @Test
+    void shouldReportSpareFilesAKilledWriterLeft() throws IOException
+    {
+        Files.write(dir.resolve("segment-0.spare"), new byte[4096]);
+
+        final CommandLineRun run = CommandLineRun.execute("log", "info", dir.toString(), "--json");
+
+        assertEquals(ExitCodes.OK, run.exitCode(), () -> "stderr: " + run.err());
+        assertTrue(run.out().get(0).contains("\"spare_length\":4096"), () -> "stdout: " + run.out());
+    }
+
+    @Test
     void shouldDumpFromASequence()
     {
         final CommandLineRun run = CommandLineRun.execute("log", "dump", dir.toString(), "--from", "4", "--json");

@@ -15,6 +15,7 @@ import java.util.List;
  * @param firstSequence first retained sequence.
  * @param lastSequence  last intact sequence, zero for an empty log.
  * @param totalLength   of all segments in bytes.
+ * @param spareLength   of the spare files kept for new segments to reuse, in bytes, not counted in the total.
  * @param receivers     durable receivers and their positions.
  * @since 0.1.0
  */
@@ -24,6 +25,7 @@ public record LogInfo(
     long firstSequence,
     long lastSequence,
     long totalLength,
+    long spareLength,
     List<ReceiverPosition> receivers)
 {
     /**
@@ -37,7 +39,8 @@ public record LogInfo(
         text.append("directory: ").append(directory).append('\n')
             .append("sequences: ").append(firstSequence).append("..").append(lastSequence).append('\n')
             .append("total length: ").append(totalLength).append(" bytes in ").append(segments.size())
-            .append(" segments\n");
+            .append(" segments\n")
+            .append("spare files: ").append(spareLength).append(" bytes, kept for new segments to reuse\n");
         for (final SegmentInfo segment : segments)
         {
             text.append("  ").append(segment.fileName()).append(' ').append(segment.firstSequence()).append("..")

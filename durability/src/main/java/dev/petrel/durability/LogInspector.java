@@ -52,7 +52,7 @@ public final class LogInspector implements AutoCloseable
     }
 
     /**
-     * Summarises the segments, sequence range, length and receivers of the log.
+     * Summarises the segments, sequence range, length, spare files and receivers of the log.
      *
      * @return the summary.
      */
@@ -65,7 +65,7 @@ public final class LogInspector implements AutoCloseable
                 segment.lastSequence(), segment.length()));
         }
         return new LogInfo(dir, segments, catalog.firstSequence(), catalog.lastSequence(), catalog.totalLength(),
-            receivers.positions());
+            SegmentFiles.spareLength(dir), receivers.positions());
     }
 
     /**

@@ -106,6 +106,29 @@ final class SegmentFiles
     }
 
     /**
+     * Adds up the lengths of the spare segment files of a directory.
+     *
+     * @param dir of a log.
+     * @return their total length in bytes, zero when there are none.
+     */
+    static long spareLength(final Path dir)
+    {
+        long length = 0;
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*" + SPARE_SUFFIX))
+        {
+            for (final Path file : stream)
+            {
+                length += size(file);
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new DurabilityException("cannot list log directory " + dir, ex);
+        }
+        return length;
+    }
+
+    /**
      * Forces a directory so that file creations, renames and deletions in it survive a crash.
      *
      * @param dir to force.

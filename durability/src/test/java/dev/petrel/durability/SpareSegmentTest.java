@@ -38,6 +38,8 @@ class SpareSegmentTest
             assertEquals(2, log.enforceRetention().deletedByAcks());
             assertEquals(2, files(SegmentFiles.SPARE_SUFFIX).size());
             assertEquals(segments.get(2).firstSequence(), log.firstSequence());
+            assertEquals(segments.get(0).length() + segments.get(1).length(), info(log).spareLength(),
+                "info counts the spares apart from the log's length");
 
             final long next = appendUntilRoll(log);
             final Path reused = SegmentFiles.segmentFile(dir, next);
