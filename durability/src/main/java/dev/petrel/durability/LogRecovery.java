@@ -128,6 +128,7 @@ final class LogRecovery
             for (final Path laterFile : later)
             {
                 IndexFile.delete(laterFile);
+                Files.deleteIfExists(SegmentFiles.reusedMarker(laterFile));
                 Files.delete(laterFile);
             }
             SegmentFiles.syncDirectory(dir);
