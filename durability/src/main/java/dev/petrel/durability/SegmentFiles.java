@@ -41,8 +41,7 @@ final class SegmentFiles
 
     static Path indexFile(final Path segmentFile)
     {
-        final String name = segmentFile.getFileName().toString();
-        return segmentFile.resolveSibling(name.substring(0, name.length() - SEGMENT_SUFFIX.length()) + INDEX_SUFFIX);
+        return withSuffix(segmentFile, SEGMENT_SUFFIX, INDEX_SUFFIX);
     }
 
     /**
@@ -53,8 +52,7 @@ final class SegmentFiles
      */
     static Path reusedMarker(final Path segmentFile)
     {
-        final String name = segmentFile.getFileName().toString();
-        return segmentFile.resolveSibling(name.substring(0, name.length() - SEGMENT_SUFFIX.length()) + REUSED_SUFFIX);
+        return withSuffix(segmentFile, SEGMENT_SUFFIX, REUSED_SUFFIX);
     }
 
     /**
@@ -63,8 +61,7 @@ final class SegmentFiles
      */
     static Path markedSegment(final Path marker)
     {
-        final String name = marker.getFileName().toString();
-        return marker.resolveSibling(name.substring(0, name.length() - REUSED_SUFFIX.length()) + SEGMENT_SUFFIX);
+        return withSuffix(marker, REUSED_SUFFIX, SEGMENT_SUFFIX);
     }
 
     static Path spareFile(final Path dir, final int slot)
@@ -155,6 +152,15 @@ final class SegmentFiles
         {
             throw new DurabilityException("cannot read size of " + file, ex);
         }
+    }
+
+    /**
+     * The sibling of a file named as it is with its suffix replaced.
+     */
+    private static Path withSuffix(final Path file, final String suffix, final String newSuffix)
+    {
+        final String name = file.getFileName().toString();
+        return file.resolveSibling(name.substring(0, name.length() - suffix.length()) + newSuffix);
     }
 
     private static boolean isSegmentName(final String name)
