@@ -1,6 +1,7 @@
 package dev.petrel;
 
 import dev.petrel.durability.DurableLog;
+import dev.petrel.durability.RecordHandler;
 import dev.petrel.transport.Pipe;
 
 /**
@@ -34,6 +35,14 @@ interface DurableDelivery
      * @return true when a pipe without room stopped the pass, or another pass is due.
      */
     boolean dispatch(long nowNs);
+
+    /**
+     * @return what each append of the sending threads shows its record to (under the log's append lock), or null.
+     */
+    default RecordHandler appendObserver()
+    {
+        return null;
+    }
 
     /**
      * @return how far the delivery has taken records off the log, for the back pressure of the sending threads

@@ -4,19 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.petrel.durability.DurableLog;
-import dev.petrel.durability.LogReader;
 import dev.petrel.durability.RecordHandler;
 import dev.petrel.durability.exceptions.DurabilityException;
 import dev.petrel.patterns.DurableCommand;
 import dev.petrel.transport.OutboundFrames;
 import dev.petrel.transport.Pipe;
-import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 
 /**
- * The I/O-thread half of a durable pusher: reads appended records from the log into the {@link InFlightWindow},
- * assigns each to one connected durable receiver (round robin over those with room), settles what they acknowledge,
- * puts back what a lost or silent receiver held, and hands messages delivered too often to the dead-letter step.
+ * The I/O-thread half of a durable pusher: loads appended records into the {@link InFlightWindow} (through a
+ * {@link WindowLoader}, from the {@link EncodedTail} the sending threads filled, else from the log), assigns each
+ * to one connected durable receiver (round robin over those with room), settles what they acknowledge, puts back
+ * what a lost or silent receiver held, and hands messages delivered too often to the dead-letter step.
  * A {@link DurableFanOut} runs one per durable subscriber name; its {@link DeliveryRoute} then settles at once the
  * records no connected receiver of that name wants.
  * <p>
@@ -25,17 +24,18 @@ import org.agrona.ExpandableArrayBuffer;
  * large for one record of a pipe's ring is written to it in parts over as many passes as it takes, and nothing
  * else goes to that pipe meanwhile.
  */
-final class DurableDispatcher implements RecordHandler, DurableDelivery
+final class DurableDispatcher implements DurableDelivery
 {
     private final DurableSender sender;
     private final DurableLog log;
     private final long producerId;
     private final InFlightWindow window;
     private final DeliveryRoute route;
+    private final EncodedTail tail;
     private final List<SenderLink> links = new ArrayList<>();
     private final OutboundFrames ioFrames = new OutboundFrames();
     private final ExpandableArrayBuffer ioScratch = new ExpandableArrayBuffer(64);
-    private LogReader reader;
+    private final WindowLoader loader;
     private int nextLink;
     private int lastLinkId = SenderLink.NO_ID;
     private boolean roomLacking;
@@ -45,14 +45,15 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
 
     DurableDispatcher(
         final DurableSender sender, final DurableLog log, final long producerId, final long base,
-        final DeliveryRoute route)
+        final DeliveryRoute route, final EncodedTail tail)
     {
         this.sender = sender;
         this.log = log;
         this.producerId = producerId;
         this.window = new InFlightWindow(base);
         this.route = route;
-        this.reader = log.reader(base + 1);
+        this.tail = tail;
+        this.loader = new WindowLoader(log, tail, base + 1);
     }
 
     InFlightWindow window()
@@ -166,17 +167,20 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
         return partlyWritten;
     }
 
+    @Override
+    public RecordHandler appendObserver()
+    {
+        return tail;
+    }
+
     private void load()
     {
-        int room;
-        while ((room = window.room()) > 0)
+        while (true)
         {
             try
             {
-                if (0 == reader.poll(this, room))
-                {
-                    break;
-                }
+                loader.load(window);
+                break;
             }
             catch (final DurabilityException ex)
             {
@@ -186,13 +190,6 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
         window.publish();
     }
 
-    @Override
-    public void onRecord(
-        final DirectBuffer buffer, final int offset, final int length, final long sequence, final long timestampNs)
-    {
-        window.load(sequence, timestampNs, buffer, offset, length);
-    }
-
     /**
      * Size or age retention removed records no receiver acknowledged: they are lost, so the window restarts at
      * the first retained record.
@@ -200,10 +197,9 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
     private void skipToRetained(final DurabilityException cause)
     {
         sender.onError(cause);
-        reader.close();
         final long first = log.firstSequence();
         window.rebase(first - 1);
-        reader = log.reader(first);
+        loader.restartAt(first);
     }
 
     private boolean assign(final long sequence, final long nowNs)
@@ -269,8 +265,15 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
             }
             link.baseSent(window.base());
         }
-        route.encode(ioFrames, ioScratch, sequence, window.timestampNs(sequence), window.payload(sequence),
-            window.length(sequence));
+        if (window.isEncoded(sequence))
+        {
+            ioFrames.encoded(window.payload(sequence), 0, window.length(sequence));
+        }
+        else
+        {
+            route.encode(ioFrames, ioScratch, sequence, window.timestampNs(sequence), window.payload(sequence),
+                window.length(sequence));
+        }
         final int result = pipe.tryOffer(ioFrames);
         if (Pipe.BACK_PRESSURED == result && 0 == pipe.queued())
         {
@@ -395,7 +398,7 @@ final class DurableDispatcher implements RecordHandler, DurableDelivery
     @Override
     public void close()
     {
-        reader.close();
+        loader.close();
         links.clear();
     }
 }

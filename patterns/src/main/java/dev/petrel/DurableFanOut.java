@@ -52,7 +52,7 @@ final class DurableFanOut implements DurableDelivery
     private DurableDispatcher add(final String name, final long acked)
     {
         final DurableDispatcher dispatcher =
-            new DurableDispatcher(sender, log, producerId, Math.min(acked, log.lastSequence()), route);
+            new DurableDispatcher(sender, log, producerId, Math.min(acked, log.lastSequence()), route, null);
         byName.put(name, dispatcher);
         final AtomicLong position = new AtomicLong(dispatcher.acknowledged());
         dispatchers.add(dispatcher);

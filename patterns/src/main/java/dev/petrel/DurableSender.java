@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.petrel.durability.DurableLog;
+import dev.petrel.durability.RecordHandler;
 import dev.petrel.durability.ReceiverCursors;
 import dev.petrel.durability.ReceiverPosition;
 import dev.petrel.patterns.DurableCommand;
@@ -48,6 +49,7 @@ final class DurableSender
     private final DurableLog log;
     private final long producerId;
     private final DurableDelivery delivery;
+    private final RecordHandler appendObserver;
     private final List<String> registered = new ArrayList<>();
     private final AtomicBoolean dispatchScheduled = new AtomicBoolean();
     private final AtomicInteger registering = new AtomicInteger();
@@ -70,6 +72,7 @@ final class DurableSender
             this.producerId = ProducerIdFile.loadOrCreate(log.context().logDir());
             final long base = resumeBase();
             this.delivery = factory.create(this, log, producerId, base);
+            this.appendObserver = delivery.appendObserver();
             this.acknowledged = delivery.acknowledged();
         }
         catch (final RuntimeException ex)
@@ -159,7 +162,7 @@ final class DurableSender
     long send(final DirectBuffer payload, final int offset, final int length, final long timeoutNs)
     {
         awaitRoom(timeoutNs);
-        final long sequence = log.append(payload, offset, length);
+        final long sequence = log.append(payload, offset, length, appendObserver);
         scheduleDispatch();
         return sequence;
     }

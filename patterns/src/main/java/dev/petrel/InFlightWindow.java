@@ -6,7 +6,8 @@ import org.agrona.ExpandableArrayBuffer;
 
 /**
  * The messages of a durable pusher between its base (every sequence up to it acknowledged or dead-lettered) and
- * {@link #CAPACITY} sequences past it, with a copy of each payload for redelivery and its delivery state. Limiting
+ * {@link #CAPACITY} sequences past it, with a copy of each payload for redelivery (or of the whole message that
+ * carries it, when the sending thread encoded it ahead) and its delivery state. Limiting
  * the span to the receivers' duplicate window keeps every sequence a receiver can get within its window. A scan
  * position, below which nothing waits to be sent, spares each dispatch pass a walk over the whole window.
  * <p>
@@ -32,6 +33,7 @@ final class InFlightWindow
     private final int[] owners = new int[CAPACITY];
     private final ExpandableArrayBuffer[] payloads = new ExpandableArrayBuffer[CAPACITY];
     private final int[] lengths = new int[CAPACITY];
+    private final boolean[] encoded = new boolean[CAPACITY];
     private long base;
     private long pendingFrom;
     private long loadedThrough;
@@ -86,7 +88,24 @@ final class InFlightWindow
     void load(
         final long sequence, final long timestampNs, final DirectBuffer buffer, final int offset, final int length)
     {
+        load(sequence, timestampNs, buffer, offset, length, false);
+    }
+
+    /**
+     * Loads a record as the whole message that carries it, encoded by {@link EncodedTail}.
+     */
+    void loadEncoded(
+        final long sequence, final long timestampNs, final DirectBuffer buffer, final int offset, final int length)
+    {
+        load(sequence, timestampNs, buffer, offset, length, true);
+    }
+
+    private void load(
+        final long sequence, final long timestampNs, final DirectBuffer buffer, final int offset, final int length,
+        final boolean isEncoded)
+    {
         final int slot = slot(sequence);
+        encoded[slot] = isEncoded;
         sequences[slot] = sequence;
         timestamps[slot] = timestampNs;
         states[slot] = PENDING;
@@ -158,6 +177,14 @@ final class InFlightWindow
     long timestampNs(final long sequence)
     {
         return timestamps[slot(sequence)];
+    }
+
+    /**
+     * @return true when {@link #payload} holds the whole encoded message rather than the record.
+     */
+    boolean isEncoded(final long sequence)
+    {
+        return encoded[slot(sequence)];
     }
 
     DirectBuffer payload(final long sequence)

@@ -70,13 +70,24 @@ public final class Pusher extends SocketBase
      */
     public Pusher durable(final DurableLog.Context ctx)
     {
+        return durable(ctx, EncodedTail.DEFAULT_CAPACITY);
+    }
+
+    /**
+     * {@link #durable(DurableLog.Context)} with a ring of encoded records of a chosen size (tests that make it
+     * overflow).
+     *
+     * @param tailCapacity bytes of the {@link EncodedTail}, a power of two.
+     */
+    Pusher durable(final DurableLog.Context ctx, final int tailCapacity)
+    {
         checkNotStarted();
         if (null != durable)
         {
             throw new IllegalStateException("the pusher is already durable");
         }
-        durable = new DurableSender(this, ctx, (sender, log, producerId, base) ->
-            new DurableDispatcher(sender, log, producerId, base, PushRoute.INSTANCE));
+        durable = new DurableSender(this, ctx, (sender, log, producerId, base) -> new DurableDispatcher(
+            sender, log, producerId, base, PushRoute.INSTANCE, new EncodedTail(PushRoute.INSTANCE, tailCapacity)));
         return this;
     }
 

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import dev.petrel.durability.DeadLetterDescriptor;
 import dev.petrel.durability.DurableLog;
@@ -91,6 +93,31 @@ class DurablePushPullTest
             await(() -> 5 == pusher.acknowledgedSequence(), TIMEOUT, "every message acknowledged");
             assertEquals(3, lengths.get(length).get(), "large messages");
             assertEquals(2, lengths.get(10).get(), "small messages");
+        }
+    }
+
+    /**
+     * A ring of encoded records that holds a few messages only: most records, and every one larger than its largest
+     * message, come from the log, between runs of records the ring holds.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "tcp", "inproc" })
+    void shouldDeliverEveryMessageOnceInOrderWhenTheEncodedTailOverflows(final String transport)
+    {
+        final List<Integer> order = new CopyOnWriteArrayList<>();
+        final int total = 3000;
+        try (Node node = Node.create(Tests.fastContext()))
+        {
+            final Pusher pusher = node.pusher().durable(logContext(), 1024).sendTimeout(TIMEOUT);
+            node.puller().durable("worker", dir.resolve("worker"))
+                .handler(m -> order.add(Integer.parseInt(m.payloadAsString().split(":")[0])))
+                .connect(pusher.bind(Tests.bindEndpoint(transport)));
+            for (int i = 1; i <= total; i++)
+            {
+                pusher.send(0 == i % 100 ? i + ":" + "x".repeat(200) : Integer.toString(i));
+            }
+            await(() -> total == pusher.acknowledgedSequence(), TIMEOUT, "every message acknowledged");
+            assertEquals(IntStream.rangeClosed(1, total).boxed().collect(Collectors.toList()), order);
         }
     }
 

@@ -108,6 +108,23 @@ public final class DurableLog implements AutoCloseable
      */
     public long append(final DirectBuffer buffer, final int offset, final int length)
     {
+        return append(buffer, offset, length, null);
+    }
+
+    /**
+     * Appends a record and shows it to a handler before any other append can run, so that a handler given to
+     * every append sees the records in sequence order; returns once the fsync policy is satisfied.
+     *
+     * @param buffer   holding the payload.
+     * @param offset   of the payload in the buffer.
+     * @param length   of the payload.
+     * @param appended called on this thread with the payload as given, the record's sequence and its timestamp,
+     *                 or null for none; it must not append to this log.
+     * @return the record's sequence.
+     * @throws IllegalArgumentException if the payload is longer than the maximum payload length.
+     */
+    public long append(final DirectBuffer buffer, final int offset, final int length, final RecordHandler appended)
+    {
         final long sequence;
         final int forceDue;
         appendLock.lock();
@@ -116,6 +133,10 @@ public final class DurableLog implements AutoCloseable
             checkOpen();
             sequence = appender.append(buffer, offset, length);
             forceDue = isIntervalForceDue();
+            if (null != appended)
+            {
+                appended.onRecord(buffer, offset, length, sequence, appender.lastTimestampNs());
+            }
         }
         finally
         {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -32,6 +33,39 @@ class DurableLogTest
             try (LogReader reader = log.reader(1))
             {
                 assertEquals(range(1, 500), readAll(reader));
+            }
+        }
+    }
+
+    @Test
+    void shouldShowEachAppendedRecordToItsHandlerAsAReaderSeesIt()
+    {
+        try (DurableLog log = DurableLog.open(context(dir)))
+        {
+            final List<long[]> seen = new ArrayList<>();
+            for (long sequence = 1; sequence <= 300; sequence++)
+            {
+                final byte[] bytes = payload(sequence);
+                final UnsafeBuffer buffer = new UnsafeBuffer(new byte[bytes.length + 3]);
+                buffer.putBytes(3, bytes);
+                assertEquals(sequence, log.append(buffer, 3, bytes.length, (b, offset, length, seq, timestampNs) ->
+                {
+                    assertPayload(seq, b, offset, length);
+                    seen.add(new long[] { seq, timestampNs });
+                }));
+            }
+            assertEquals(300, seen.size());
+            try (LogReader reader = log.reader(1))
+            {
+                final int[] index = { 0 };
+                while (reader.poll((b, offset, length, seq, timestampNs) ->
+                {
+                    assertArrayEquals(seen.get(index[0]++), new long[] { seq, timestampNs }, "record " + seq);
+                }, 100) > 0)
+                {
+                    assertTrue(index[0] <= 300);
+                }
+                assertEquals(300, index[0]);
             }
         }
     }

@@ -19,6 +19,7 @@ public final class OutboundFrames
     private int[] lengths = new int[4];
     private int count;
     private boolean command;
+    private boolean encoded;
     private Object handOff;
 
     /**
@@ -30,8 +31,33 @@ public final class OutboundFrames
     {
         count = 0;
         command = false;
+        encoded = false;
         handOff = null;
         return this;
+    }
+
+    /**
+     * Makes the list one message that is already encoded, ZMTP frame headers included, which pipes copy as it is:
+     * for a message encoded once, ahead of time, and sent later.
+     *
+     * @param buffer holding the encoded message; must stay unchanged until the send call returns.
+     * @param offset where it starts.
+     * @param length its encoded length.
+     * @return this.
+     */
+    public OutboundFrames encoded(final DirectBuffer buffer, final int offset, final int length)
+    {
+        reset();
+        encoded = true;
+        return add(buffer, offset, length);
+    }
+
+    /**
+     * @return true when the list is one message {@link #encoded(DirectBuffer, int, int) already encoded}.
+     */
+    public boolean isEncoded()
+    {
+        return encoded;
     }
 
     /**

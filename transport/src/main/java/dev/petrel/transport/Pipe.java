@@ -263,8 +263,16 @@ public final class Pipe implements ControlledMessageHandler
         return offer(frames, true);
     }
 
-    private static long encodedLength(final OutboundFrames frames)
+    /**
+     * @param frames a message.
+     * @return its length once encoded as ZMTP frames.
+     */
+    public static long encodedLength(final OutboundFrames frames)
     {
+        if (frames.isEncoded())
+        {
+            return frames.length(0);
+        }
         long length = 0;
         for (int i = 0, n = frames.count(); i < n; i++)
         {
@@ -273,8 +281,20 @@ public final class Pipe implements ControlledMessageHandler
         return length;
     }
 
-    static void encodeInto(final OutboundFrames frames, final MutableDirectBuffer dst, final int index)
+    /**
+     * Encodes a message as ZMTP frames.
+     *
+     * @param frames the message.
+     * @param dst    where to write it, with room for {@link #encodedLength(OutboundFrames)} bytes.
+     * @param index  where it starts.
+     */
+    public static void encodeInto(final OutboundFrames frames, final MutableDirectBuffer dst, final int index)
     {
+        if (frames.isEncoded())
+        {
+            dst.putBytes(index, frames.buffer(0), frames.offset(0), frames.length(0));
+            return;
+        }
         int at = index;
         final int last = frames.count() - 1;
         for (int i = 0; i <= last; i++)
@@ -349,6 +369,10 @@ public final class Pipe implements ControlledMessageHandler
     private boolean offerChunked(final OutboundFrames frames, final long encodedLength)
     {
         final ChunkWriter writer = new ChunkWriter(ring, encodedLength, this::isClosed, waker);
+        if (frames.isEncoded())
+        {
+            return writer.write(frames.buffer(0), frames.offset(0), frames.length(0)) && writer.finish();
+        }
         final UnsafeBuffer headerBuffer = new UnsafeBuffer(new byte[ZmtpFrameHeader.MAX_LENGTH]);
         final int last = frames.count() - 1;
         for (int i = 0; i <= last; i++)
