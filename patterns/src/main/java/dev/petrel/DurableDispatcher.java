@@ -265,9 +265,9 @@ final class DurableDispatcher implements DurableDelivery
             }
             link.baseSent(window.base());
         }
-        if (window.isEncoded(sequence))
+        if (window.isInTail(sequence))
         {
-            ioFrames.encoded(window.payload(sequence), 0, window.length(sequence));
+            ioFrames.encoded(tail.buffer(), tail.offset(sequence), tail.length(sequence));
         }
         else
         {

@@ -1,5 +1,7 @@
 package dev.petrel;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 
 import dev.petrel.durability.RecordHandler;
@@ -7,138 +9,151 @@ import dev.petrel.transport.OutboundFrames;
 import dev.petrel.transport.Pipe;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
-import org.agrona.MutableDirectBuffer;
-import org.agrona.concurrent.ControlledMessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
-import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
 /**
- * The newest records of a durable pusher's log, already encoded as the messages that carry them. The sending
- * thread encodes each record as it appends it (under the log's append lock, so in sequence order), and the
- * dispatcher on the I/O thread loads them from here instead of reading them back from the log and encoding them
- * itself: the I/O thread, which also receives, journals and acknowledges, is the durable stream's bottleneck, and
- * the sending thread spends part of its time waiting for room.
+ * The newest records of a durable pusher's log, already encoded as the messages that carry them, in slots indexed by
+ * sequence. The sending thread encodes each record as it appends it (under the log's append lock), and the
+ * dispatcher on the I/O thread sends them from their slots, neither reading them back from the log nor encoding nor
+ * copying them: the I/O thread, which also receives, journals and acknowledges, is the durable stream's bottleneck,
+ * while the sending thread spends part of its time waiting for room.
  * <p>
- * Nothing here is needed for correctness: a record the ring has no room for (or that is too large for it) is left
- * out, and the dispatcher reads the records it finds missing from the log as before. Only for a route whose
- * message does not depend on the receiver ({@link PushRoute}).
+ * A slot is written only once every record that used it before is settled ({@link #release}), so the dispatcher may
+ * keep sending from a slot, redeliveries included, until its record is settled. There are more slots than the
+ * in-flight window and a durable pusher's default backlog together. Nothing here is needed for correctness: a record
+ * whose slot is still in use, or that is too large for one, is left out, and the dispatcher reads it from the log
+ * as before. Only for a route whose message does not depend on the receiver and whose verdict does not read the
+ * record ({@link PushRoute}).
  */
-final class EncodedTail implements RecordHandler, ControlledMessageHandler
+final class EncodedTail implements RecordHandler
 {
-    /** Room for the default backlog of a durable pusher and a full in-flight window of 64 B messages. */
-    static final int DEFAULT_CAPACITY = 2 * 1024 * 1024;
+    /** More than the in-flight window and the default backlog of a durable pusher together. */
+    static final int DEFAULT_SLOTS = 4 * InFlightWindow.CAPACITY;
+    /**
+     * Room for the message of a record of up to about 100 bytes: 2 MiB of slots in all. Dense slots matter more
+     * than room for larger records: the I/O thread reads each one from the sending thread's cache.
+     */
+    static final int DEFAULT_SLOT_LENGTH = 128;
 
-    private static final int RECORD = 1;
-    private static final int SEQUENCE_OFFSET = 0;
-    private static final int TIMESTAMP_OFFSET = SEQUENCE_OFFSET + Long.BYTES;
-    private static final int MESSAGE_OFFSET = TIMESTAMP_OFFSET + Long.BYTES;
+    private static final VarHandle SEQUENCES = MethodHandles.arrayElementVarHandle(long[].class);
 
-    private final OneToOneRingBuffer ring;
     private final DeliveryRoute route;
+    private final int mask;
+    private final int slotLength;
+    private final UnsafeBuffer slots;
+    private final long[] sequences;
+    private final long[] timestamps;
+    private final int[] lengths;
     private final OutboundFrames frames = new OutboundFrames();
     private final ExpandableArrayBuffer scratch = new ExpandableArrayBuffer(64);
     private final UnsafeBuffer record = new UnsafeBuffer(0, 0);
-    private InFlightWindow window;
-    private long next;
-    private int room;
-    private int loaded;
-    private long stoppedAt;
+    private volatile long settledThrough;
+    private long settledSeen;
 
     /**
-     * @param route    encodes each record; its messages must not depend on the receiver.
-     * @param capacity ring bytes, a power of two.
+     * @param route      encodes each record; its messages must not depend on the receiver.
+     * @param slotCount  how many slots, a power of two.
+     * @param slotLength the longest encoded message a slot takes.
+     * @param base       the sequence every record up to which is settled.
      */
-    EncodedTail(final DeliveryRoute route, final int capacity)
+    EncodedTail(final DeliveryRoute route, final int slotCount, final int slotLength, final long base)
     {
+        if (Integer.bitCount(slotCount) != 1)
+        {
+            throw new IllegalArgumentException("the slot count must be a power of two: " + slotCount);
+        }
         this.route = route;
-        this.ring = new OneToOneRingBuffer(
-            new UnsafeBuffer(ByteBuffer.allocateDirect(capacity + RingBufferDescriptor.TRAILER_LENGTH)));
+        this.mask = slotCount - 1;
+        this.slotLength = slotLength;
+        this.slots = new UnsafeBuffer(ByteBuffer.allocateDirect(slotCount * slotLength));
+        this.sequences = new long[slotCount];
+        this.timestamps = new long[slotCount];
+        this.lengths = new int[slotCount];
+        this.settledThrough = base;
+        this.settledSeen = base;
     }
 
     /**
-     * Encodes an appended record into the ring, or leaves it out when the ring has no room; on the appending
-     * thread, under the log's append lock.
+     * Encodes an appended record into its slot, or leaves it out when the slot is still in use or too small; on the
+     * appending thread, under the log's append lock.
      */
     @Override
     public void onRecord(
         final DirectBuffer buffer, final int offset, final int length, final long sequence, final long timestampNs)
     {
+        if (sequence - sequences.length > settledSeen)
+        {
+            settledSeen = settledThrough;
+            if (sequence - sequences.length > settledSeen)
+            {
+                return;
+            }
+        }
         record.wrap(buffer, offset, length);
         route.encode(frames, scratch, sequence, timestampNs, record, length);
-        final long encodedLength = MESSAGE_OFFSET + Pipe.encodedLength(frames);
-        if (encodedLength > ring.maxMsgLength())
+        final long encodedLength = Pipe.encodedLength(frames);
+        if (encodedLength > slotLength)
         {
             return;
         }
-        final int index = ring.tryClaim(RECORD, (int)encodedLength);
-        if (index <= 0)
-        {
-            return;
-        }
-        final MutableDirectBuffer ringBuffer = ring.buffer();
-        ringBuffer.putLong(index + SEQUENCE_OFFSET, sequence);
-        ringBuffer.putLong(index + TIMESTAMP_OFFSET, timestampNs);
-        Pipe.encodeInto(frames, ringBuffer, index + MESSAGE_OFFSET);
-        ring.commit(index);
+        final int slot = (int)sequence & mask;
+        Pipe.encodeInto(frames, slots, slot * slotLength);
+        timestamps[slot] = timestampNs;
+        lengths[slot] = (int)encodedLength;
+        SEQUENCES.setRelease(sequences, slot, sequence);
     }
 
     /**
-     * Loads the records from {@code next} on that the ring holds, in order, and drops those below it (the
-     * dispatcher read them from the log); on the I/O thread.
+     * Lets the sending threads reuse the slots of every record up to a sequence; on the I/O thread.
      *
-     * @param into  the window to load.
-     * @param limit most records to load.
-     * @return how many were loaded; 0 when the ring holds nothing at {@code into.loadedThrough() + 1}.
+     * @param sequence every record up to it is settled.
      */
-    int load(final InFlightWindow into, final int limit)
+    void release(final long sequence)
     {
-        window = into;
-        next = into.loadedThrough() + 1;
-        room = limit;
-        loaded = 0;
-        stoppedAt = Long.MAX_VALUE;
-        ring.controlledRead(this);
-        if (room > 0 && Long.MAX_VALUE == stoppedAt)
+        if (sequence > settledThrough)
         {
-            // a read ends where the ring's buffer ends: the records that wrapped to its start come with a second
-            ring.controlledRead(this);
+            settledThrough = sequence;
         }
-        window = null;
-        return loaded;
     }
 
     /**
-     * @return after a {@link #load}, the sequence of the record it stopped at because the records before it are
-     *         missing from the ring, or {@link Long#MAX_VALUE} when it did not stop at such a record.
+     * @return true when the record's encoded message is in its slot; on the I/O thread, which may then send it
+     *         from there until the record is settled.
      */
-    long missingBefore()
+    boolean holds(final long sequence)
     {
-        return stoppedAt;
+        return (long)SEQUENCES.getAcquire(sequences, (int)sequence & mask) == sequence;
     }
 
-    @Override
-    public Action onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
+    /**
+     * @return the buffer of every slot.
+     */
+    DirectBuffer buffer()
     {
-        final long sequence = buffer.getLong(index + SEQUENCE_OFFSET);
-        if (sequence < next)
-        {
-            return Action.CONTINUE;
-        }
-        if (sequence > next)
-        {
-            stoppedAt = sequence;
-            return Action.ABORT;
-        }
-        if (0 == room)
-        {
-            return Action.ABORT;
-        }
-        window.loadEncoded(sequence, buffer.getLong(index + TIMESTAMP_OFFSET), buffer, index + MESSAGE_OFFSET,
-            length - MESSAGE_OFFSET);
-        next++;
-        room--;
-        loaded++;
-        return Action.CONTINUE;
+        return slots;
+    }
+
+    /**
+     * @return where a held record's message starts in {@link #buffer()}.
+     */
+    int offset(final long sequence)
+    {
+        return ((int)sequence & mask) * slotLength;
+    }
+
+    /**
+     * @return the encoded length of a held record's message.
+     */
+    int length(final long sequence)
+    {
+        return lengths[(int)sequence & mask];
+    }
+
+    /**
+     * @return the append timestamp of a held record.
+     */
+    long timestampNs(final long sequence)
+    {
+        return timestamps[(int)sequence & mask];
     }
 }

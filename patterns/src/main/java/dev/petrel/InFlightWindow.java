@@ -6,8 +6,8 @@ import org.agrona.ExpandableArrayBuffer;
 
 /**
  * The messages of a durable pusher between its base (every sequence up to it acknowledged or dead-lettered) and
- * {@link #CAPACITY} sequences past it, with a copy of each payload for redelivery (or of the whole message that
- * carries it, when the sending thread encoded it ahead) and its delivery state. Limiting
+ * {@link #CAPACITY} sequences past it, with a copy of each payload for redelivery (unless the {@link EncodedTail}
+ * holds the whole message that carries it) and its delivery state. Limiting
  * the span to the receivers' duplicate window keeps every sequence a receiver can get within its window. A scan
  * position, below which nothing waits to be sent, spares each dispatch pass a walk over the whole window.
  * <p>
@@ -33,7 +33,7 @@ final class InFlightWindow
     private final int[] owners = new int[CAPACITY];
     private final ExpandableArrayBuffer[] payloads = new ExpandableArrayBuffer[CAPACITY];
     private final int[] lengths = new int[CAPACITY];
-    private final boolean[] encoded = new boolean[CAPACITY];
+    private final boolean[] inTail = new boolean[CAPACITY];
     private long base;
     private long pendingFrom;
     private long loadedThrough;
@@ -88,31 +88,29 @@ final class InFlightWindow
     void load(
         final long sequence, final long timestampNs, final DirectBuffer buffer, final int offset, final int length)
     {
-        load(sequence, timestampNs, buffer, offset, length, false);
+        start(sequence, timestampNs, false);
+        final int slot = slot(sequence);
+        payloads[slot].putBytes(0, buffer, offset, length);
+        lengths[slot] = length;
     }
 
     /**
-     * Loads a record as the whole message that carries it, encoded by {@link EncodedTail}.
+     * Loads a record whose encoded message the {@link EncodedTail} holds: nothing is copied.
      */
-    void loadEncoded(
-        final long sequence, final long timestampNs, final DirectBuffer buffer, final int offset, final int length)
+    void loadFromTail(final long sequence, final long timestampNs)
     {
-        load(sequence, timestampNs, buffer, offset, length, true);
+        start(sequence, timestampNs, true);
     }
 
-    private void load(
-        final long sequence, final long timestampNs, final DirectBuffer buffer, final int offset, final int length,
-        final boolean isEncoded)
+    private void start(final long sequence, final long timestampNs, final boolean fromTail)
     {
         final int slot = slot(sequence);
-        encoded[slot] = isEncoded;
+        inTail[slot] = fromTail;
         sequences[slot] = sequence;
         timestamps[slot] = timestampNs;
         states[slot] = PENDING;
         deliveries[slot] = 0;
         owners[slot] = SenderLink.NO_ID;
-        payloads[slot].putBytes(0, buffer, offset, length);
-        lengths[slot] = length;
         loadedThrough = sequence;
     }
 
@@ -180,11 +178,12 @@ final class InFlightWindow
     }
 
     /**
-     * @return true when {@link #payload} holds the whole encoded message rather than the record.
+     * @return true when the {@link EncodedTail} holds the record's message, and neither {@link #payload} nor
+     *         {@link #length} is set.
      */
-    boolean isEncoded(final long sequence)
+    boolean isInTail(final long sequence)
     {
-        return encoded[slot(sequence)];
+        return inTail[slot(sequence)];
     }
 
     DirectBuffer payload(final long sequence)

@@ -70,16 +70,17 @@ public final class Pusher extends SocketBase
      */
     public Pusher durable(final DurableLog.Context ctx)
     {
-        return durable(ctx, EncodedTail.DEFAULT_CAPACITY);
+        return durable(ctx, EncodedTail.DEFAULT_SLOTS, EncodedTail.DEFAULT_SLOT_LENGTH);
     }
 
     /**
-     * {@link #durable(DurableLog.Context)} with a ring of encoded records of a chosen size (tests that make it
-     * overflow).
+     * {@link #durable(DurableLog.Context)} with an {@link EncodedTail} of a chosen size (tests that make it leave
+     * records out).
      *
-     * @param tailCapacity bytes of the {@link EncodedTail}, a power of two.
+     * @param tailSlots      how many slots, a power of two.
+     * @param tailSlotLength the longest encoded message a slot takes.
      */
-    Pusher durable(final DurableLog.Context ctx, final int tailCapacity)
+    Pusher durable(final DurableLog.Context ctx, final int tailSlots, final int tailSlotLength)
     {
         checkNotStarted();
         if (null != durable)
@@ -87,7 +88,8 @@ public final class Pusher extends SocketBase
             throw new IllegalStateException("the pusher is already durable");
         }
         durable = new DurableSender(this, ctx, (sender, log, producerId, base) -> new DurableDispatcher(
-            sender, log, producerId, base, PushRoute.INSTANCE, new EncodedTail(PushRoute.INSTANCE, tailCapacity)));
+            sender, log, producerId, base, PushRoute.INSTANCE,
+            new EncodedTail(PushRoute.INSTANCE, tailSlots, tailSlotLength, base)));
         return this;
     }
 

@@ -8,8 +8,9 @@ import org.agrona.DirectBuffer;
 
 /**
  * Fills a durable pusher's {@link InFlightWindow} with the records that follow it: from the {@link EncodedTail}
- * where it holds them, already encoded, and from the log where it does not. The log reader only moves forward, so
- * it is opened again at the next record when the tail has taken the window past it. On the I/O thread.
+ * where it holds them, already encoded (nothing is read or copied), and from the log where it does not. The log
+ * reader only moves forward, so it is opened again at the next record when the tail has taken the window past it.
+ * On the I/O thread.
  */
 final class WindowLoader implements RecordHandler
 {
@@ -31,25 +32,32 @@ final class WindowLoader implements RecordHandler
     }
 
     /**
-     * Loads records until the window is full or every appended record is in it.
+     * Loads records until the window is full or every appended record is in it, and lets the sending threads
+     * reuse the tail's slots of the records the window settled.
      *
      * @param into the window.
      * @throws DurabilityException when retention removed the next record from the log.
      */
     void load(final InFlightWindow into)
     {
+        if (null != tail)
+        {
+            tail.release(into.base());
+        }
         window = into;
         try
         {
             int room;
             while ((room = into.room()) > 0)
             {
-                if (null != tail && tail.load(into, room) > 0)
+                final long next = into.loadedThrough() + 1;
+                if (null != tail && tail.holds(next))
                 {
+                    into.loadFromTail(next, tail.timestampNs(next));
                     continue;
                 }
-                final long next = into.loadedThrough() + 1;
-                if (next > log.lastSequence())
+                final long last = log.lastSequence();
+                if (next > last)
                 {
                     break;
                 }
@@ -57,8 +65,7 @@ final class WindowLoader implements RecordHandler
                 {
                     restartAt(next);
                 }
-                final long missingBefore = null == tail ? Long.MAX_VALUE : tail.missingBefore();
-                if (0 == reader.poll(this, (int)Math.min(room, missingBefore - next)))
+                if (0 == reader.poll(this, missingRun(next, (int)Math.min(room, last - next + 1))))
                 {
                     break;
                 }
@@ -68,6 +75,19 @@ final class WindowLoader implements RecordHandler
         {
             window = null;
         }
+    }
+
+    /**
+     * @return how many records from {@code next} on, at least one and at most {@code limit}, the tail does not hold.
+     */
+    private int missingRun(final long next, final int limit)
+    {
+        int run = 1;
+        while (run < limit && (null == tail || !tail.holds(next + run)))
+        {
+            run++;
+        }
+        return run;
     }
 
     /**

@@ -97,8 +97,8 @@ class DurablePushPullTest
     }
 
     /**
-     * A ring of encoded records that holds a few messages only: most records, and every one larger than its largest
-     * message, come from the log, between runs of records the ring holds.
+     * An encoded tail of eight small slots: most records, and every one larger than a slot, come from the log,
+     * between runs of records the tail holds.
      */
     @ParameterizedTest
     @ValueSource(strings = { "tcp", "inproc" })
@@ -108,7 +108,7 @@ class DurablePushPullTest
         final int total = 3000;
         try (Node node = Node.create(Tests.fastContext()))
         {
-            final Pusher pusher = node.pusher().durable(logContext(), 1024).sendTimeout(TIMEOUT);
+            final Pusher pusher = node.pusher().durable(logContext(), 8, 64).sendTimeout(TIMEOUT);
             node.puller().durable("worker", dir.resolve("worker"))
                 .handler(m -> order.add(Integer.parseInt(m.payloadAsString().split(":")[0])))
                 .connect(pusher.bind(Tests.bindEndpoint(transport)));

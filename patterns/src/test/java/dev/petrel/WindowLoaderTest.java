@@ -6,9 +6,6 @@ import java.nio.file.Path;
 import dev.petrel.durability.DurableLog;
 import dev.petrel.durability.FsyncPolicy;
 import dev.petrel.durability.RecordHandler;
-import dev.petrel.transport.OutboundFrames;
-import dev.petrel.transport.Pipe;
-import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +26,7 @@ class WindowLoaderTest
     {
         try (DurableLog log = DurableLog.open(new DurableLog.Context().logDir(dir).fsyncPolicy(FsyncPolicy.NEVER)))
         {
-            final EncodedTail tail = new EncodedTail(PushRoute.INSTANCE, 64 * 1024);
+            final EncodedTail tail = new EncodedTail(PushRoute.INSTANCE, 64, 256, 0);
             for (int sequence = 1; sequence <= 20; sequence++)
             {
                 append(log, sequence, sequence > 10 && sequence <= 15 ? null : tail);
@@ -42,81 +39,80 @@ class WindowLoaderTest
             assertEquals(20, window.loadedThrough());
             for (int sequence = 1; sequence <= 20; sequence++)
             {
-                assertEquals(sequence <= 10 || sequence > 15, window.isEncoded(sequence), "from the tail: " + sequence);
-                assertRecord(window, sequence);
+                assertEquals(sequence <= 10 || sequence > 15, window.isInTail(sequence), "from the tail: " + sequence);
             }
+            assertRecords(window, tail, 1, 20);
             loader.close();
         }
     }
 
     @Test
-    void shouldGoOnFromTheLogWhereAFullTailLeftRecordsOutAndBackToTheTail()
+    void shouldReadFromTheLogWhatTheTailLeftOutAndTakeTheRestFromTheTail()
     {
         try (DurableLog log = DurableLog.open(new DurableLog.Context().logDir(dir).fsyncPolicy(FsyncPolicy.NEVER)))
         {
-            final EncodedTail tail = new EncodedTail(PushRoute.INSTANCE, 64 * 1024);
-            final int first = InFlightWindow.CAPACITY + 1000;
-            for (int sequence = 1; sequence <= first; sequence++)
-            {
-                append(log, sequence, tail);
-            }
+            final int slots = 1024;
+            final EncodedTail tail = new EncodedTail(PushRoute.INSTANCE, slots, 256, 0);
+            final int capacity = InFlightWindow.CAPACITY;
+            appendAll(log, tail, 1, capacity + 1000);
             final WindowLoader loader = new WindowLoader(log, tail, 1);
             final InFlightWindow window = new InFlightWindow(0);
-            loader.load(window);
-            assertEquals(InFlightWindow.CAPACITY, window.loadedThrough(), "a full window");
-            assertTrue(window.isEncoded(1) && !window.isEncoded(InFlightWindow.CAPACITY), "the tail filled up");
-            assertRecords(window, 1, InFlightWindow.CAPACITY);
 
-            settle(window, InFlightWindow.CAPACITY);
-            for (int sequence = first + 1; sequence <= first + 100; sequence++)
-            {
-                append(log, sequence, tail);
-            }
             loader.load(window);
 
-            assertEquals(first + 100, window.loadedThrough());
-            assertFalse(window.isEncoded(first), "left out of the full tail");
-            assertTrue(window.isEncoded(first + 1), "back in the tail once it had room");
-            assertRecords(window, InFlightWindow.CAPACITY + 1, first + 100);
+            assertEquals(capacity, window.loadedThrough(), "a full window");
+            assertTrue(window.isInTail(slots) && !window.isInTail(slots + 1), "the tail's slots were all in use");
+            assertRecords(window, tail, 1, capacity);
+
+            settle(window);
+            loader.load(window);
+            assertEquals(capacity + 1000, window.loadedThrough(), "the rest, from the log");
+            appendAll(log, tail, capacity + 1001, capacity + 1100);
+            loader.load(window);
+
+            assertEquals(capacity + 1100, window.loadedThrough());
+            assertTrue(window.isInTail(capacity + 1001), "in a slot the window released");
+            assertFalse(window.isInTail(capacity + slots + 1), "its slot still in use");
+            assertRecords(window, tail, capacity + 1, capacity + 1100);
             loader.close();
         }
     }
 
-    private static void settle(final InFlightWindow window, final long through)
+    private static void settle(final InFlightWindow window)
     {
-        for (long sequence = window.base() + 1; sequence <= through; sequence++)
+        for (long sequence = window.base() + 1; sequence <= window.loadedThrough(); sequence++)
         {
             window.state(sequence, InFlightWindow.DONE);
         }
         assertTrue(window.advanceBase());
     }
 
-    private static void assertRecords(final InFlightWindow window, final long from, final long to)
+    private static void assertRecords(final InFlightWindow window, final EncodedTail tail, final long from,
+        final long to)
     {
         for (long sequence = from; sequence <= to; sequence++)
         {
-            assertRecord(window, sequence);
+            final byte[] payload = payload(sequence);
+            if (window.isInTail(sequence))
+            {
+                assertArrayEquals(EncodedTailTest.encoded(sequence, window.timestampNs(sequence), payload),
+                    EncodedTailTest.held(tail, sequence), "record " + sequence);
+            }
+            else
+            {
+                final byte[] actual = new byte[window.length(sequence)];
+                window.payload(sequence).getBytes(0, actual);
+                assertArrayEquals(payload, actual, "record " + sequence);
+            }
         }
     }
 
-    private static void assertRecord(final InFlightWindow window, final long sequence)
+    private static void appendAll(final DurableLog log, final RecordHandler tail, final long from, final long to)
     {
-        final byte[] payload = payload(sequence);
-        final byte[] expected;
-        if (window.isEncoded(sequence))
+        for (long sequence = from; sequence <= to; sequence++)
         {
-            final OutboundFrames frames = new OutboundFrames();
-            PushRoute.INSTANCE.encode(frames, new ExpandableArrayBuffer(64), sequence,
-                window.timestampNs(sequence), new UnsafeBuffer(payload), payload.length);
-            expected = Pipe.encode(frames);
+            append(log, sequence, tail);
         }
-        else
-        {
-            expected = payload;
-        }
-        final byte[] actual = new byte[window.length(sequence)];
-        window.payload(sequence).getBytes(0, actual);
-        assertArrayEquals(expected, actual, "record " + sequence);
     }
 
     private static void append(final DurableLog log, final long sequence, final RecordHandler tail)
