@@ -22,10 +22,11 @@ import org.agrona.DirectBuffer;
 
 /**
  * The durable side of a {@link Pusher} or {@link Publisher}: appends each message to the side log on the sending
- * thread, then lets the {@link DurableDelivery} deliver it from the I/O thread. Keeps each known receiver's
- * acknowledged base in its cursor, so retention frees segments once everything in them is acknowledged, and resumes
- * from that base after a restart. Moves messages delivered {@code maxDeliveries} times to the dead-letter log on the
- * node's timer thread.
+ * thread, showing it to the delivery's {@link DurableDelivery#appendObserver() append observer} (a durable
+ * pusher's {@link EncodedTail}) under the log's append lock, then lets the {@link DurableDelivery} deliver it from
+ * the I/O thread. Keeps each known receiver's acknowledged base in its cursor, so retention frees segments once
+ * everything in them is acknowledged, and resumes from that base after a restart. Moves messages delivered
+ * {@code maxDeliveries} times to the dead-letter log on the node's timer thread.
  * <p>
  * {@link #send} is thread safe and blocks while the log holds as many messages not yet taken into the window as
  * the socket's own send high-water mark, or else the larger of the node's and {@link #BACKLOG_MIN}, and while the
