@@ -48,6 +48,7 @@ final class EncodedTail implements RecordHandler
     private final ExpandableArrayBuffer scratch = new ExpandableArrayBuffer(64);
     private final UnsafeBuffer record = new UnsafeBuffer(0, 0);
     private volatile long settledThrough;
+    /** The appending thread's last read of {@link #settledThrough}, read again only when a slot looks in use. */
     private long settledSeen;
 
     /**

@@ -7,9 +7,9 @@ import org.agrona.ExpandableArrayBuffer;
 /**
  * The messages of a durable pusher between its base (every sequence up to it acknowledged or dead-lettered) and
  * {@link #CAPACITY} sequences past it, with a copy of each payload for redelivery (unless the {@link EncodedTail}
- * holds the whole message that carries it) and its delivery state. Limiting
- * the span to the receivers' duplicate window keeps every sequence a receiver can get within its window. A scan
- * position, below which nothing waits to be sent, spares each dispatch pass a walk over the whole window.
+ * holds the whole message that carries it) and its delivery state. Limiting the span to the receivers' duplicate
+ * window keeps every sequence a receiver can get within its window. A scan position, below which nothing waits to
+ * be sent, spares each dispatch pass a walk over the whole window.
  * <p>
  * Owned by the I/O thread, except {@link #publishedThrough()}, which any thread may read: the loading position is
  * published once per load pass rather than per record, so a sending thread that reads it for its back pressure does

@@ -82,8 +82,12 @@ final class WindowLoader implements RecordHandler
      */
     private int missingRun(final long next, final int limit)
     {
+        if (null == tail)
+        {
+            return limit;
+        }
         int run = 1;
-        while (run < limit && (null == tail || !tail.holds(next + run)))
+        while (run < limit && !tail.holds(next + run))
         {
             run++;
         }
