@@ -333,6 +333,10 @@ public final class Pusher extends SocketBase
             scratch.checkLimit(Envelope.maxLength(0, headers));
             final int metaLength = Envelope.encode(
                 scratch, 0, EpochNanos.of(sendStartNs), 0, 0, null, 0, headers);
+            if (pipe.writeIfIdle(scratch, metaLength, payload, offset, length))
+            {
+                return Pipe.OK;
+            }
             frames.add(scratch, 0, metaLength);
         }
         frames.add(payload, offset, length);

@@ -116,6 +116,60 @@ class AeronPatternsTest
 
     @ParameterizedTest
     @ValueSource(strings = { "udp", "ipc" })
+    void shouldKeepOrderAndContentWhenSmallDirectWritesMeetQueuedLargeMessages(final String media) throws Exception
+    {
+        // a small message goes straight into the publication unless something is queued; a message larger than one
+        // Aeron fragment always goes through the pipe's queue, and while the puller falls behind the queue holds
+        // what Aeron's window refused, so small messages must wait behind both
+        final int total = 20_000;
+        try (Node slow = Node.create(Tests.fastContext().receiveHighWaterMark(16).sendTimeout(TIMEOUT)))
+        {
+            final Puller puller = slow.puller();
+            final Pusher pusher = slow.pusher();
+            pusher.connect(puller.bind(AeronEndpoints.bindEndpoint(media)));
+            await(() -> 1 == pusher.peerCount(), TIMEOUT, "the puller");
+            final CompletableFuture<Void> sending = CompletableFuture.runAsync(() ->
+            {
+                for (int i = 0; i < total; i++)
+                {
+                    if (0 == i % 3)
+                    {
+                        pusher.send(Message.builder().payload(payloadOf(i)).header("n", Integer.toString(i)).build());
+                    }
+                    else
+                    {
+                        pusher.send(payloadOf(i));
+                    }
+                }
+            });
+            Thread.sleep(200);
+            for (int i = 0; i < total; i++)
+            {
+                final Message message = puller.receive(TIMEOUT);
+                assertNotNull(message, "message " + i);
+                assertArrayEquals(payloadOf(i), message.payload(), "message " + i);
+                assertEquals(0 == i % 3 ? Integer.toString(i) : null, message.header("n"), "headers of message " + i);
+            }
+            sending.get();
+        }
+    }
+
+    /**
+     * @return 8 bytes for most messages, 5,000 (more than one Aeron fragment) for every 50th, every byte derived
+     *         from the message's number.
+     */
+    private static byte[] payloadOf(final int n)
+    {
+        final byte[] payload = new byte[0 == n % 50 ? 5000 : 8];
+        for (int i = 0; i < payload.length; i++)
+        {
+            payload[i] = (byte)(n * 31 + i);
+        }
+        return payload;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "udp", "ipc" })
     void shouldKeepOrderWhileAPullerThatFellBehindRefusesPartOfABatch(final String media) throws Exception
     {
         final int total = 20_000;

@@ -9,6 +9,7 @@ import dev.petrel.transport.zmtp.FrameSink;
 import dev.petrel.transport.zmtp.InboundFrames;
 import dev.petrel.transport.zmtp.ZmtpDescriptor;
 import dev.petrel.transport.zmtp.ZmtpFrameDecoder;
+import dev.petrel.transport.zmtp.ZmtpFrameHeader;
 import dev.petrel.transport.zmtp.ZmtpMetadata;
 import io.aeron.ExclusivePublication;
 import io.aeron.Image;
@@ -53,6 +54,9 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
 {
     private static final int FRAGMENT_LIMIT = 64;
     private static final int DRAIN_LIMIT = 256;
+    private static final int CLAIMED = 1;
+    private static final int DISCARDED = 2;
+    private static final int REFUSED = 0;
     private static final String PEER_CLOSED = "peer closed the connection";
     private static final VarHandle SENDER_DRAINS =
         VarHandles.field(MethodHandles.lookup(), "senderDrains", long.class);
@@ -343,33 +347,88 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
     @Override
     public boolean writeIfIdle(final OutboundFrames frames, final int encodedLength)
     {
-        if (batchWaiting || pipe.hasQueued() || !drainLock.tryLock())
+        final int claimed = claimIfIdle(encodedLength);
+        if (CLAIMED == claimed)
+        {
+            try
+            {
+                Pipe.encodeInto(frames, claim.buffer(), claim.offset());
+            }
+            finally
+            {
+                commitClaimed();
+            }
+        }
+        return REFUSED != claimed;
+    }
+
+    @Override
+    public boolean writeIfIdle(
+        final DirectBuffer head, final int headLength, final DirectBuffer body, final int offset, final int length)
+    {
+        final int headHeaderLength = ZmtpFrameHeader.length(headLength);
+        final int bodyHeaderLength = ZmtpFrameHeader.length(length);
+        final long encodedLength = (long)headHeaderLength + headLength + bodyHeaderLength + length;
+        if (encodedLength > maxDirectLength())
         {
             return false;
         }
-        try
+        final int claimed = claimIfIdle((int)encodedLength);
+        if (CLAIMED == claimed)
         {
-            if (closed || batchLength > 0 || pipe.hasQueued())
+            try
             {
-                return false;
+                final MutableDirectBuffer buffer = claim.buffer();
+                int at = claim.offset();
+                ZmtpFrameHeader.write(buffer, at, headLength, true, false);
+                at += headHeaderLength;
+                buffer.putBytes(at, head, 0, headLength);
+                at += headLength;
+                ZmtpFrameHeader.write(buffer, at, length, false, false);
+                buffer.putBytes(at + bodyHeaderLength, body, offset, length);
             }
-            final long result = publication.tryClaim(encodedLength, claim);
-            if (result > 0)
+            finally
             {
-                Pipe.encodeInto(frames, claim.buffer(), claim.offset());
-                claim.commit();
-            }
-            else if (Publication.NOT_CONNECTED != result || null == receiverCount)
-            {
-                return false;
+                commitClaimed();
             }
         }
-        finally
+        return REFUSED != claimed;
+    }
+
+    /**
+     * Claims room in the publication for a message a sending thread writes directly, when nothing is queued ahead
+     * of it and no other thread is draining. When room is claimed the drain lock stays held until
+     * {@link #commitClaimed()}.
+     *
+     * @return {@link #CLAIMED}, {@link #DISCARDED} (a fan-out link with no subscriber drops the message, as its
+     *         drain would) or {@link #REFUSED}.
+     */
+    private int claimIfIdle(final int encodedLength)
+    {
+        if (batchWaiting || pipe.hasQueued() || !drainLock.tryLock())
         {
-            drainLock.unlock();
+            return REFUSED;
+        }
+        final long result = closed || batchLength > 0 || pipe.hasQueued() ?
+            Publication.CLOSED : publication.tryClaim(encodedLength, claim);
+        if (result > 0)
+        {
+            return CLAIMED;
+        }
+        drainLock.unlock();
+        if (Publication.NOT_CONNECTED != result || null == receiverCount)
+        {
+            return REFUSED;
         }
         agent.wakeIfIdle();
-        return true;
+        return DISCARDED;
+    }
+
+    private void commitClaimed()
+    {
+        claim.commit();
+        drainLock.unlock();
+        agent.wakeIfIdle();
     }
 
     /**

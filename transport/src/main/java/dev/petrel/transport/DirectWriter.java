@@ -1,5 +1,7 @@
 package dev.petrel.transport;
 
+import org.agrona.DirectBuffer;
+
 /**
  * A medium that a sending thread may write into itself, skipping its pipe's queue, when nothing is queued ahead
  * of the message: an Aeron publication, which takes writes from any thread.
@@ -20,6 +22,24 @@ interface DirectWriter
      * @return true when written.
      */
     boolean writeIfIdle(OutboundFrames frames, int encodedLength);
+
+    /**
+     * {@link #writeIfIdle(OutboundFrames, int)} for the common message of two frames, a head (such as an envelope)
+     * and a body, encoded straight from where they lie. A medium that takes direct writes only from the I/O thread
+     * refuses it.
+     *
+     * @param head       the first frame.
+     * @param headLength its length, from offset zero.
+     * @param body       holding the second frame.
+     * @param offset     where it starts.
+     * @param length     its length.
+     * @return true when written.
+     */
+    default boolean writeIfIdle(
+        final DirectBuffer head, final int headLength, final DirectBuffer body, final int offset, final int length)
+    {
+        return false;
+    }
 
     /**
      * Moves the pipe's queued messages into the medium on the calling thread when no other thread is doing so: a

@@ -9,6 +9,7 @@ import java.util.function.IntSupplier;
 
 import dev.petrel.transport.zmtp.ZmtpFrameHeader;
 import dev.petrel.transport.zmtp.ZmtpSocketType;
+import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.ControlledMessageHandler;
 import org.agrona.concurrent.OneToOneConcurrentArrayQueue;
@@ -169,6 +170,25 @@ public final class Pipe implements ControlledMessageHandler
     public int offer(final OutboundFrames frames)
     {
         return offer(frames, false);
+    }
+
+    /**
+     * Writes a message of two frames, a head and a body, straight into the medium when it takes direct writes from
+     * the calling thread and nothing is queued ahead of the message, with no {@link OutboundFrames} to fill: the
+     * fast path of a small message to an Aeron peer. When it returns false nothing was written, and the caller
+     * offers the message through {@link #offer(OutboundFrames)}.
+     *
+     * @param head       the first frame.
+     * @param headLength its length, from offset zero.
+     * @param body       holding the second frame.
+     * @param offset     where it starts.
+     * @param length     its length.
+     * @return true when written.
+     */
+    public boolean writeIfIdle(
+        final DirectBuffer head, final int headLength, final DirectBuffer body, final int offset, final int length)
+    {
+        return null != directWriter && !closed && directWriter.writeIfIdle(head, headLength, body, offset, length);
     }
 
     private int offer(final OutboundFrames frames, final boolean wholeRecordOnly)
