@@ -5,10 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 
 import dev.petrel.durability.RecordHandler;
-import dev.petrel.transport.OutboundFrames;
-import dev.petrel.transport.Pipe;
 import org.agrona.DirectBuffer;
-import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -22,8 +19,9 @@ import org.agrona.concurrent.UnsafeBuffer;
  * keep sending from a slot, redeliveries included, until its record is settled. There are more slots than the
  * in-flight window and a durable pusher's default backlog together. Nothing here is needed for correctness: a record
  * whose slot is still in use, or that is too large for one, is left out, and the dispatcher reads it from the log
- * as before. Only for a route whose message does not depend on the receiver and whose verdict does not read the
- * record ({@link PushRoute}).
+ * as before. Only for a durable pusher's route ({@link PushRoute}), whose message does not depend on the receiver
+ * and whose verdict does not read the record; the sending thread encodes straight into the slot
+ * ({@link PushRoute#encodeInto}).
  */
 final class EncodedTail implements RecordHandler
 {
@@ -37,27 +35,24 @@ final class EncodedTail implements RecordHandler
 
     private static final VarHandle SEQUENCES = MethodHandles.arrayElementVarHandle(long[].class);
 
-    private final DeliveryRoute route;
+    private final PushRoute route;
     private final int mask;
     private final int slotLength;
     private final UnsafeBuffer slots;
     private final long[] sequences;
     private final long[] timestamps;
     private final int[] lengths;
-    private final OutboundFrames frames = new OutboundFrames();
-    private final ExpandableArrayBuffer scratch = new ExpandableArrayBuffer(64);
-    private final UnsafeBuffer record = new UnsafeBuffer(0, 0);
     private volatile long settledThrough;
     /** The appending thread's last read of {@link #settledThrough}, read again only when a slot looks in use. */
     private long settledSeen;
 
     /**
-     * @param route      encodes each record; its messages must not depend on the receiver.
+     * @param route      encodes each record.
      * @param slotCount  how many slots, a power of two.
      * @param slotLength the longest encoded message a slot takes.
      * @param base       the sequence every record up to which is settled.
      */
-    EncodedTail(final DeliveryRoute route, final int slotCount, final int slotLength, final long base)
+    EncodedTail(final PushRoute route, final int slotCount, final int slotLength, final long base)
     {
         if (Integer.bitCount(slotCount) != 1)
         {
@@ -90,17 +85,15 @@ final class EncodedTail implements RecordHandler
                 return;
             }
         }
-        record.wrap(buffer, offset, length);
-        route.encode(frames, scratch, sequence, timestampNs, record, length);
-        final long encodedLength = Pipe.encodedLength(frames);
-        if (encodedLength > slotLength)
+        final int slot = (int)sequence & mask;
+        final int encodedLength =
+            route.encodeInto(slots, slot * slotLength, slotLength, sequence, timestampNs, buffer, offset, length);
+        if (encodedLength < 0)
         {
             return;
         }
-        final int slot = (int)sequence & mask;
-        Pipe.encodeInto(frames, slots, slot * slotLength);
         timestamps[slot] = timestampNs;
-        lengths[slot] = (int)encodedLength;
+        lengths[slot] = encodedLength;
         SEQUENCES.setRelease(sequences, slot, sequence);
     }
 

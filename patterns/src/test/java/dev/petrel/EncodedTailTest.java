@@ -70,6 +70,20 @@ class EncodedTailTest
     }
 
     @Test
+    void shouldHoldARecordWhosePayloadFrameNeedsALongHeaderAndLeaveOutOneAByteTooLarge()
+    {
+        final String large = "L".repeat(300);
+        final int slotLength = encoded(1, large).length;
+        final EncodedTail tail = new EncodedTail(PushRoute.INSTANCE, 64, slotLength, 0);
+        append(tail, 1, large);
+        append(tail, 2, large + "+");
+
+        assertTrue(tail.holds(1));
+        assertArrayEquals(encoded(1, large), held(tail, 1));
+        assertFalse(tail.holds(2), "one byte more than the slot takes");
+    }
+
+    @Test
     void shouldRejectASlotCountThatIsNotAPowerOfTwo()
     {
         assertThrows(IllegalArgumentException.class, () -> new EncodedTail(PushRoute.INSTANCE, 48, 256, 0));

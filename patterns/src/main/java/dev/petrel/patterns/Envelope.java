@@ -101,6 +101,16 @@ public final class Envelope
     }
 
     /**
+     * @param correlationId the correlation ID, 0 for none.
+     * @param sequence      the sequence, 0 for none.
+     * @return the exact encoded length of an envelope with neither subscription IDs nor headers.
+     */
+    public static int plainLength(final long correlationId, final long sequence)
+    {
+        return 10 + (0 != correlationId ? 8 : 0) + (0 != sequence ? 8 : 0);
+    }
+
+    /**
      * @param sidCount how many subscription IDs.
      * @param headers  the headers.
      * @return an upper bound on the encoded length.
