@@ -409,8 +409,17 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
         {
             return REFUSED;
         }
-        final long result = closed || batchLength > 0 || pipe.hasQueued() ?
-            Publication.CLOSED : publication.tryClaim(encodedLength, claim);
+        final long result;
+        try
+        {
+            result = closed || batchLength > 0 || pipe.hasQueued() ?
+                Publication.CLOSED : publication.tryClaim(encodedLength, claim);
+        }
+        catch (final RuntimeException ex)
+        {
+            drainLock.unlock();
+            throw ex;
+        }
         if (result > 0)
         {
             return CLAIMED;
