@@ -39,8 +39,8 @@ final class PushRoute implements DeliveryRoute
     }
 
     /**
-     * Encodes the message that carries a record straight into a buffer, as {@link #encode} and
-     * {@link Pipe#encodeInto} together would, with no frame list between them.
+     * Encodes the message that carries a record straight into a buffer, as {@link #encode} and then
+     * {@link Pipe#encode} would, with no frame list between them and the envelope written in place.
      *
      * @param dst         where the message goes.
      * @param index       where it starts.

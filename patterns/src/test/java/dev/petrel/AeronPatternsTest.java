@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ObjIntConsumer;
 
 import dev.petrel.test.AeronEndpoints;
 import dev.petrel.test.Tests;
@@ -121,37 +122,24 @@ class AeronPatternsTest
         // a small message goes straight into the publication unless something is queued; a message larger than one
         // Aeron fragment always goes through the pipe's queue, and while the puller falls behind the queue holds
         // what Aeron's window refused, so small messages must wait behind both
-        final int total = 20_000;
-        try (Node slow = Node.create(Tests.fastContext().receiveHighWaterMark(16).sendTimeout(TIMEOUT)))
-        {
-            final Puller puller = slow.puller();
-            final Pusher pusher = slow.pusher();
-            pusher.connect(puller.bind(AeronEndpoints.bindEndpoint(media)));
-            await(() -> 1 == pusher.peerCount(), TIMEOUT, "the puller");
-            final CompletableFuture<Void> sending = CompletableFuture.runAsync(() ->
+        sendToAPullerThatFallsBehind(media, 20_000,
+            (pusher, i) ->
             {
-                for (int i = 0; i < total; i++)
+                if (0 == i % 3)
                 {
-                    if (0 == i % 3)
-                    {
-                        pusher.send(Message.builder().payload(payloadOf(i)).header("n", Integer.toString(i)).build());
-                    }
-                    else
-                    {
-                        pusher.send(payloadOf(i));
-                    }
+                    pusher.send(Message.builder().payload(payloadOf(i)).header("n", Integer.toString(i)).build());
                 }
-            });
-            Thread.sleep(200);
-            for (int i = 0; i < total; i++)
+                else
+                {
+                    pusher.send(payloadOf(i));
+                }
+            },
+            (message, i) ->
             {
-                final Message message = puller.receive(TIMEOUT);
                 assertNotNull(message, "message " + i);
                 assertArrayEquals(payloadOf(i), message.payload(), "message " + i);
                 assertEquals(0 == i % 3 ? Integer.toString(i) : null, message.header("n"), "headers of message " + i);
-            }
-            sending.get();
-        }
+            });
     }
 
     /**
@@ -172,7 +160,20 @@ class AeronPatternsTest
     @ValueSource(strings = { "udp", "ipc" })
     void shouldKeepOrderWhileAPullerThatFellBehindRefusesPartOfABatch(final String media) throws Exception
     {
-        final int total = 20_000;
+        sendToAPullerThatFallsBehind(media, 20_000,
+            (pusher, i) -> pusher.send(Integer.toString(i)),
+            (message, i) -> assertEquals(Integer.toString(i), message.payloadAsString()));
+    }
+
+    /**
+     * Sends numbered messages from another thread to a puller of a node with a receive high-water mark of 16, which
+     * starts taking them only after 200 ms, once Aeron's window and the pusher's queue hold what it refused; checks
+     * each message as it is received, then that nothing follows the last.
+     */
+    private static void sendToAPullerThatFallsBehind(
+        final String media, final int total, final ObjIntConsumer<Pusher> send,
+        final ObjIntConsumer<Message> check) throws Exception
+    {
         try (Node slow = Node.create(Tests.fastContext().receiveHighWaterMark(16).sendTimeout(TIMEOUT)))
         {
             final Puller puller = slow.puller();
@@ -183,13 +184,13 @@ class AeronPatternsTest
             {
                 for (int i = 0; i < total; i++)
                 {
-                    pusher.send(Integer.toString(i));
+                    send.accept(pusher, i);
                 }
             });
             Thread.sleep(200);
             for (int i = 0; i < total; i++)
             {
-                assertEquals(Integer.toString(i), puller.receive(TIMEOUT).payloadAsString());
+                check.accept(puller.receive(TIMEOUT), i);
             }
             sending.get();
             assertNull(puller.receive(Duration.ofMillis(100)), "nothing after the last message");

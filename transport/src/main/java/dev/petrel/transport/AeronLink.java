@@ -9,7 +9,6 @@ import dev.petrel.transport.zmtp.FrameSink;
 import dev.petrel.transport.zmtp.InboundFrames;
 import dev.petrel.transport.zmtp.ZmtpDescriptor;
 import dev.petrel.transport.zmtp.ZmtpFrameDecoder;
-import dev.petrel.transport.zmtp.ZmtpFrameHeader;
 import dev.petrel.transport.zmtp.ZmtpMetadata;
 import io.aeron.ExclusivePublication;
 import io.aeron.Image;
@@ -366,9 +365,7 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
     public boolean writeIfIdle(
         final DirectBuffer head, final int headLength, final DirectBuffer body, final int offset, final int length)
     {
-        final int headHeaderLength = ZmtpFrameHeader.length(headLength);
-        final int bodyHeaderLength = ZmtpFrameHeader.length(length);
-        final long encodedLength = (long)headHeaderLength + headLength + bodyHeaderLength + length;
+        final long encodedLength = Pipe.encodedLength(headLength, length);
         if (encodedLength > maxDirectLength())
         {
             return false;
@@ -378,14 +375,7 @@ final class AeronLink implements FrameSink, ControlledFragmentHandler, Controlle
         {
             try
             {
-                final MutableDirectBuffer buffer = claim.buffer();
-                int at = claim.offset();
-                ZmtpFrameHeader.write(buffer, at, headLength, true, false);
-                at += headHeaderLength;
-                buffer.putBytes(at, head, 0, headLength);
-                at += headLength;
-                ZmtpFrameHeader.write(buffer, at, length, false, false);
-                buffer.putBytes(at + bodyHeaderLength, body, offset, length);
+                Pipe.encodeInto(claim.buffer(), claim.offset(), head, headLength, body, offset, length);
             }
             finally
             {

@@ -283,11 +283,7 @@ public final class Pipe implements ControlledMessageHandler
         return offer(frames, true);
     }
 
-    /**
-     * @param frames a message.
-     * @return its length once encoded as ZMTP frames.
-     */
-    public static long encodedLength(final OutboundFrames frames)
+    private static long encodedLength(final OutboundFrames frames)
     {
         if (frames.isEncoded())
         {
@@ -308,7 +304,7 @@ public final class Pipe implements ControlledMessageHandler
      * @param dst    where to write it, with room for {@link #encodedLength(OutboundFrames)} bytes.
      * @param index  where it starts.
      */
-    public static void encodeInto(final OutboundFrames frames, final MutableDirectBuffer dst, final int index)
+    static void encodeInto(final OutboundFrames frames, final MutableDirectBuffer dst, final int index)
     {
         if (frames.isEncoded())
         {
@@ -324,6 +320,39 @@ public final class Pipe implements ControlledMessageHandler
             dst.putBytes(at, frames.buffer(i), frames.offset(i), length);
             at += length;
         }
+    }
+
+    /**
+     * @param headLength the length of a message's first frame.
+     * @param bodyLength the length of its second and last frame.
+     * @return the message's length once encoded as ZMTP frames.
+     */
+    static long encodedLength(final int headLength, final int bodyLength)
+    {
+        return (long)ZmtpFrameHeader.length(headLength) + headLength + ZmtpFrameHeader.length(bodyLength) + bodyLength;
+    }
+
+    /**
+     * Encodes a message of two frames, {@link #encodeInto(OutboundFrames, MutableDirectBuffer, int)} without a frame
+     * list.
+     *
+     * @param dst        where to write it, with room for {@link #encodedLength(int, int)} bytes.
+     * @param index      where it starts.
+     * @param head       the first frame.
+     * @param headLength its length, from offset zero.
+     * @param body       holding the second frame.
+     * @param offset     where it starts.
+     * @param length     its length.
+     */
+    static void encodeInto(
+        final MutableDirectBuffer dst, final int index, final DirectBuffer head, final int headLength,
+        final DirectBuffer body, final int offset, final int length)
+    {
+        int at = index + ZmtpFrameHeader.write(dst, index, headLength, true, false);
+        dst.putBytes(at, head, 0, headLength);
+        at += headLength;
+        at += ZmtpFrameHeader.write(dst, at, length, false, false);
+        dst.putBytes(at, body, offset, length);
     }
 
     /**
