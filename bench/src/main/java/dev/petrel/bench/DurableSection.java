@@ -37,8 +37,8 @@ final class DurableSection
         final RunnerOptions options = support.options();
         final int length = SectionSupport.MESSAGE_LENGTH;
         final long messages = Math.max(1, options.messagesBySize().get(length) / STREAM_DIVISOR);
-        final PairedPasses passes = new PairedPasses(options.rowPass(messages), STREAM_WARM_UP_ROUNDS, STREAM_ROUNDS,
-            options.rowTimeCap().toNanos() * STREAM_BUDGET_CAPS);
+        final PairedPasses passes = new PairedPasses(options.rowPass(messages), STREAM_WARM_UP_ROUNDS,
+            options.rowTimeCap().toNanos(), STREAM_ROUNDS, options.rowTimeCap().toNanos() * STREAM_BUDGET_CAPS);
         System.gc();
         final Outcome<RateSamples[]> outcome = Outcome.of(() ->
         {
@@ -55,7 +55,9 @@ final class DurableSection
             options.idleStrategy() + "), a Message per message in the puller's I/O-thread callback; the durable " +
             "pusher's side log forces at intervals, the durable puller journals and acknowledges each read pass\n" +
             "- both streams stay connected side by side and take turns, a pass each per round, the order swapped " +
-            "every round: " + STREAM_WARM_UP_ROUNDS + " warm-up rounds, then up to " + STREAM_ROUNDS +
+            "every round: warm-up rounds (at least " + STREAM_WARM_UP_ROUNDS + ", and for at least " +
+            options.rowTimeCap().toSeconds() + " s, so the JIT compiler is done with both streams' code), then up to " +
+            STREAM_ROUNDS +
             " measured rounds (none started after " + passes.budgetNs() / 1_000_000_000L + " s), each pass " +
             count(messages) + " messages within " +
             options.rowTimeCap().toSeconds() + " s; a row's rate is the median of its passes, the ratio is of " +

@@ -4,28 +4,36 @@ import java.util.function.ObjIntConsumer;
 
 /**
  * Runs two throughput trials that stay connected side by side in turns, so that each sees the same JIT state and the
- * same background load: rounds of one pass of each, the order of the pair swapped every round, the first few of them
- * warm-up rounds whose passes are not kept. Every pass is bounded in messages and time by its plan, and no measured
- * round starts once the measured rounds so far have taken the budget, though at least one always runs.
+ * same background load: rounds of one pass of each, the order of the pair swapped every round, the first of them
+ * warm-up rounds whose passes are not kept. Warm-up goes on for at least its rounds and its time (at most
+ * {@value #MAX_WARM_UP_ROUNDS} rounds), so that the measured rounds find the JIT compiler done with both trials'
+ * code rather than still compiling, and deoptimising what one trial's passes compiled for the other's. Every pass is
+ * bounded in messages and time by its plan, and no measured round starts once the measured rounds so far have taken
+ * the budget, though at least one always runs.
  * <p>
  * Not thread-safe: the calling thread runs every pass.
  *
  * @param pass         the bounds of every pass.
- * @param warmUpRounds the rounds run first and not kept.
+ * @param warmUpRounds the fewest rounds run first and not kept.
+ * @param warmUpNs     how long those rounds go on at least, started rounds finishing.
  * @param rounds       the most measured rounds to run; at least one.
  * @param budgetNs     how long the measured rounds may take together before no further round starts.
  */
-record PairedPasses(PassPlan pass, int warmUpRounds, int rounds, long budgetNs)
+record PairedPasses(PassPlan pass, int warmUpRounds, long warmUpNs, int rounds, long budgetNs)
 {
+    /** The most warm-up rounds run, however short the passes. */
+    static final int MAX_WARM_UP_ROUNDS = 100;
+
     /**
      * @param pass         pass bounds.
      * @param warmUpRounds not negative.
+     * @param warmUpNs     not negative.
      * @param rounds       at least one.
      * @param budgetNs     positive.
      */
     PairedPasses
     {
-        if (warmUpRounds < 0 || rounds < 1 || budgetNs <= 0)
+        if (warmUpRounds < 0 || warmUpNs < 0 || rounds < 1 || budgetNs <= 0)
         {
             throw new IllegalArgumentException("a paired run needs at least one round and a positive budget");
         }
@@ -43,15 +51,18 @@ record PairedPasses(PassPlan pass, int warmUpRounds, int rounds, long budgetNs)
         final ThroughputTrial first, final ThroughputTrial second, final ObjIntConsumer<Measurement> progress)
     {
         final RateSamples[] warmUp = { new RateSamples(), new RateSamples() };
-        for (int round = 0; round < warmUpRounds; round++)
+        final long warmUpStartNs = System.nanoTime();
+        int warmedUp = 0;
+        while (warmedUp < MAX_WARM_UP_ROUNDS &&
+            (warmedUp < warmUpRounds || System.nanoTime() - warmUpStartNs < warmUpNs))
         {
-            round(round, first, second, warmUp, (pass, which) -> { });
+            round(warmedUp++, first, second, warmUp, (pass, which) -> { });
         }
         final RateSamples[] samples = { new RateSamples(), new RateSamples() };
         final long startNs = System.nanoTime();
         for (int round = 0; round < rounds && (0 == round || System.nanoTime() - startNs < budgetNs); round++)
         {
-            round(warmUpRounds + round, first, second, samples, progress);
+            round(warmedUp + round, first, second, samples, progress);
         }
         return samples;
     }

@@ -18,7 +18,7 @@ class PairedPassesTest
         final ThroughputTrial a = new FixedTrial("a", order, 100);
         final ThroughputTrial b = new FixedTrial("b", order, 50);
 
-        final RateSamples[] samples = new PairedPasses(new PassPlan(100, SECOND_NS), 1, 3, SECOND_NS)
+        final RateSamples[] samples = new PairedPasses(new PassPlan(100, SECOND_NS), 1, 0, 3, SECOND_NS)
             .run(a, b, (pass, which) -> { });
 
         assertEquals(List.of("a", "b", "b", "a", "a", "b", "b", "a"), order);
@@ -28,11 +28,40 @@ class PairedPassesTest
     }
 
     @Test
+    void shouldWarmUpForItsTimeButNoMoreThanTheMostRounds()
+    {
+        final List<String> order = new ArrayList<>();
+        final long hourNs = 3600 * SECOND_NS;
+
+        final RateSamples[] samples = new PairedPasses(new PassPlan(1, SECOND_NS), 1, hourNs, 2, SECOND_NS)
+            .run(new FixedTrial("a", order, 10), new FixedTrial("b", order, 10), (pass, which) -> { });
+
+        assertEquals(2 * (PairedPasses.MAX_WARM_UP_ROUNDS + 2), order.size());
+        assertEquals(2, samples[0].count());
+        assertEquals(2, samples[1].count());
+    }
+
+    @Test
+    void shouldWarmUpUntilItsTimeHasPassed()
+    {
+        final List<String> order = new ArrayList<>();
+        final long warmUpNs = 20_000_000L;
+
+        final long startNs = System.nanoTime();
+        new PairedPasses(new PassPlan(1, SECOND_NS), 1, warmUpNs, 1, SECOND_NS)
+            .run(new FixedTrial("a", order, 10), new SleepingTrial(), (pass, which) -> { });
+
+        assertTrue(System.nanoTime() - startNs >= warmUpNs);
+        assertTrue(order.size() > 2 * 2, "more than one warm-up round: " + order.size());
+        assertTrue(order.size() < 2 * (PairedPasses.MAX_WARM_UP_ROUNDS + 1), "stopped by its time: " + order.size());
+    }
+
+    @Test
     void shouldStartNoRoundAfterTheBudgetButAlwaysOne()
     {
         final List<String> order = new ArrayList<>();
 
-        final RateSamples[] samples = new PairedPasses(new PassPlan(1, SECOND_NS), 0, 5, 1)
+        final RateSamples[] samples = new PairedPasses(new PassPlan(1, SECOND_NS), 0, 0, 5, 1)
             .run(new FixedTrial("a", order, 10), new SlowTrial(), (pass, which) -> { });
 
         assertEquals(1, samples[0].count());
@@ -82,6 +111,28 @@ class PairedPassesTest
             while (System.nanoTime() - startNs < 1_000)
             {
                 Thread.onSpinWait();
+            }
+            return new Measurement(1, 1, SECOND_NS, false);
+        }
+
+        @Override
+        public void close()
+        {
+        }
+    }
+
+    private static final class SleepingTrial implements ThroughputTrial
+    {
+        @Override
+        public Measurement run(final PassPlan plan)
+        {
+            try
+            {
+                Thread.sleep(1);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
             }
             return new Measurement(1, 1, SECOND_NS, false);
         }
