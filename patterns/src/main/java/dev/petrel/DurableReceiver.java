@@ -310,12 +310,13 @@ final class DurableReceiver
         }
         recordHanded();
         final MessageHandler handler = batch.handler();
+        int processed = 0;
         for (int i = 0, n = batch.count(); i < n; i++)
         {
             try
             {
                 handler.onMessage(batch.message(i));
-                socket.received.incrementAndGet();
+                processed++;
                 batch.processed(i, true);
                 processedRecord.add(batch.producerId(i), batch.sequence(i), batch.base(i));
                 if (processedRecord.isFull())
@@ -328,6 +329,7 @@ final class DurableReceiver
                 socket.node.onError(ex);
             }
         }
+        socket.received.addAndGet(processed);
         recordProcessed();
         for (int i = 0, n = batch.count(); i < n; i++)
         {
