@@ -30,6 +30,15 @@ interface DeliveryRoute
     byte verdict(Pipe pipe, long sequence, DirectBuffer record, int length);
 
     /**
+     * @return true when {@link #verdict} is {@link #SEND} for every record and pipe, so a dispatcher may send a run
+     *         of records without asking for each.
+     */
+    default boolean sendsEverything()
+    {
+        return false;
+    }
+
+    /**
      * Puts the frames of the message carrying a record into {@code frames} (reset first).
      *
      * @param frames      to fill.

@@ -9,7 +9,9 @@ import dev.petrel.durability.exceptions.DurabilityException;
 import dev.petrel.patterns.DurableCommand;
 import dev.petrel.transport.OutboundFrames;
 import dev.petrel.transport.Pipe;
+import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
+import org.agrona.MutableDirectBuffer;
 
 /**
  * The I/O-thread half of a durable pusher: loads appended records into the {@link InFlightWindow} (through a
@@ -22,7 +24,9 @@ import org.agrona.ExpandableArrayBuffer;
  * Every method runs on the I/O thread, which is the only writer of a durable pusher's pipes; none blocks. A pipe
  * without room stops the pass, which {@link DurableSender} schedules again on the next duty cycle. A message too
  * large for one record of a pipe's ring is written to it in parts over as many passes as it takes, and nothing
- * else goes to that pipe meanwhile.
+ * else goes to that pipe meanwhile. With a single receiver whose route sends every record (a durable pusher's), a
+ * pass first copies runs of encoded records from the tail straight into the connection's write buffer
+ * ({@link Pipe#claimDirect()}), and only what those runs leave takes the message-by-message way.
  */
 final class DurableDispatcher implements DurableDelivery
 {
@@ -76,7 +80,12 @@ final class DurableDispatcher implements DurableDelivery
         held = false;
         skipped = false;
         final long last = window.loadedThrough();
-        for (long sequence = window.pendingFrom(); sequence <= last; sequence++)
+        long sequence = window.pendingFrom();
+        if (1 == links.size() && null != tail && route.sendsEverything())
+        {
+            sequence = sendRuns(links.get(0), sequence, last, nowNs);
+        }
+        for (; sequence <= last; sequence++)
         {
             if (InFlightWindow.PENDING == window.state(sequence) && !assign(sequence, nowNs))
             {
@@ -241,6 +250,74 @@ final class DurableDispatcher implements DurableDelivery
     }
 
     /**
+     * Sends records the sending threads encoded into the tail, one after another, straight into the medium of the
+     * only link while it has room and nothing queued: no verdict, frame list or queue per record. Tells the
+     * receiver the base again when a record is past the window it was last told of. Stops at the first record
+     * that needs more (one loaded from the log, due for the dead-letter log, or longer than the room left), which
+     * the caller then sends the usual way.
+     *
+     * @return the first sequence not sent.
+     */
+    private long sendRuns(final SenderLink link, final long from, final long last, final long nowNs)
+    {
+        if (!link.finishPartial())
+        {
+            return from;
+        }
+        long sequence = from;
+        while (true)
+        {
+            final long next = sendRun(link, sequence, last, nowNs);
+            if (next > last || next - link.baseSent() <= InFlightWindow.CAPACITY ||
+                window.base() <= link.baseSent() || !announceBase(link))
+            {
+                return next;
+            }
+            sequence = next;
+        }
+    }
+
+    /**
+     * @return the first sequence not sent: past the last, or one that needs more than the tail and the room.
+     */
+    private long sendRun(final SenderLink link, final long from, final long last, final long nowNs)
+    {
+        final Pipe pipe = link.pipe();
+        final int room = pipe.claimDirect();
+        if (0 == room)
+        {
+            return from;
+        }
+        final MutableDirectBuffer dst = pipe.directBuffer();
+        final int start = pipe.directOffset();
+        final int end = start + room;
+        final DirectBuffer encoded = tail.buffer();
+        final int maxDeliveries = sender.maxDeliveries();
+        final long baseSent = link.baseSent();
+        int at = start;
+        long sequence = from;
+        for (; sequence <= last; sequence++)
+        {
+            if (InFlightWindow.PENDING != window.state(sequence))
+            {
+                continue;
+            }
+            final int length = tail.length(sequence);
+            if (!window.isInTail(sequence) || window.deliveries(sequence) >= maxDeliveries ||
+                sequence - baseSent > InFlightWindow.CAPACITY || at + length > end)
+            {
+                break;
+            }
+            dst.putBytes(at, encoded, tail.offset(sequence), length);
+            at += length;
+            window.sent(sequence, link, nowNs);
+            link.onSent(sequence);
+        }
+        pipe.commitDirect(at - start);
+        return sequence;
+    }
+
+    /**
      * @return the round-robin successor of a link index, without the division a remainder costs per message.
      */
     private static int following(final int index, final int count)
@@ -255,15 +332,9 @@ final class DurableDispatcher implements DurableDelivery
         {
             return false;
         }
-        if (sequence - link.baseSent() > InFlightWindow.CAPACITY)
+        if (sequence - link.baseSent() > InFlightWindow.CAPACITY && !announceBase(link))
         {
-            ioFrames.reset().add(ioScratch, 0, DurableCommand.encodeStream(ioScratch, producerId, window.base()))
-                .asCommand();
-            if (Pipe.OK != pipe.tryOffer(ioFrames))
-            {
-                return false;
-            }
-            link.baseSent(window.base());
+            return false;
         }
         if (window.isInTail(sequence))
         {
@@ -282,6 +353,23 @@ final class DurableDispatcher implements DurableDelivery
             return true;
         }
         return Pipe.OK == result;
+    }
+
+    /**
+     * Tells the receiver of a link the window's base, so that it takes sequences up to a window past it.
+     *
+     * @return false when its pipe had no room.
+     */
+    private boolean announceBase(final SenderLink link)
+    {
+        ioFrames.reset().add(ioScratch, 0, DurableCommand.encodeStream(ioScratch, producerId, window.base()))
+            .asCommand();
+        if (Pipe.OK != link.pipe().tryOffer(ioFrames))
+        {
+            return false;
+        }
+        link.baseSent(window.base());
+        return true;
     }
 
     @Override

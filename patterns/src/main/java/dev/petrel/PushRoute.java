@@ -29,6 +29,12 @@ final class PushRoute implements DeliveryRoute
     }
 
     @Override
+    public boolean sendsEverything()
+    {
+        return true;
+    }
+
+    @Override
     public void encode(
         final OutboundFrames frames, final ExpandableArrayBuffer scratch, final long sequence,
         final long timestampNs, final DirectBuffer record, final int length)

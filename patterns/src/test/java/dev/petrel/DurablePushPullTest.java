@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -18,6 +19,7 @@ import dev.petrel.durability.DurableLog;
 import dev.petrel.durability.FsyncPolicy;
 import dev.petrel.durability.LogReader;
 import dev.petrel.test.Tests;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -118,6 +120,46 @@ class DurablePushPullTest
             }
             await(() -> total == pusher.acknowledgedSequence(), TIMEOUT, "every message acknowledged");
             assertEquals(IntStream.rangeClosed(1, total).boxed().collect(Collectors.toList()), order);
+        }
+    }
+
+    /**
+     * Far more messages than the window holds, so the pusher sends runs of records straight from the encoded tail
+     * into the connection and tells the puller the window's base again and again along the way: none may be lost,
+     * reordered, refused as beyond the puller's window or delivered twice.
+     */
+    @Test
+    void shouldDeliverALongStreamOnceInOrderWithNothingRedeliveredOrDropped()
+    {
+        final int total = 20 * InFlightWindow.CAPACITY;
+        final AtomicLong expected = new AtomicLong(1);
+        final AtomicLong outOfOrder = new AtomicLong();
+        final AtomicLong redelivered = new AtomicLong();
+        try (Node node = Node.create(Tests.fastContext()))
+        {
+            final Pusher pusher = node.pusher().durable(logContext()).sendTimeout(TIMEOUT);
+            final Puller puller = node.puller().durable("worker", dir.resolve("worker"))
+                .handler(m ->
+                {
+                    redelivered.addAndGet(m.redelivered() ? 1 : 0);
+                    final long value = new UnsafeBuffer(m.payload()).getLong(0);
+                    if (!expected.compareAndSet(value, value + 1))
+                    {
+                        outOfOrder.incrementAndGet();
+                    }
+                });
+            puller.connect(pusher.bind("tcp://127.0.0.1:0"));
+            final UnsafeBuffer payload = new UnsafeBuffer(new byte[Long.BYTES]);
+            for (long i = 1; i <= total; i++)
+            {
+                payload.putLong(0, i);
+                pusher.send(payload, 0, Long.BYTES);
+            }
+            await(() -> total == pusher.acknowledgedSequence(), TIMEOUT, "every message acknowledged");
+            assertEquals(total + 1, expected.get(), "next expected message");
+            assertEquals(0, outOfOrder.get(), "messages out of order");
+            assertEquals(0, redelivered.get(), "messages redelivered");
+            assertEquals(0, puller.stats().dropped(), "messages the puller dropped");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.petrel.transport;
 
 import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
 
 /**
  * A medium that a sending thread may write into itself, skipping its pipe's queue, when nothing is queued ahead
@@ -39,6 +40,44 @@ interface DirectWriter
         final DirectBuffer head, final int headLength, final DirectBuffer body, final int offset, final int length)
     {
         return false;
+    }
+
+    /**
+     * For the I/O thread: room to write encoded messages straight into the medium, one after another from
+     * {@link #directOffset()} of {@link #directBuffer()}, when the pipe has nothing queued ahead of them;
+     * {@link #commitDirect(int)} then takes what was written. A medium that takes no such writes has none.
+     *
+     * @return how many bytes may be written; zero when none.
+     */
+    default int claimDirect()
+    {
+        return 0;
+    }
+
+    /**
+     * @return where the writes {@link #claimDirect()} made room for go.
+     */
+    default MutableDirectBuffer directBuffer()
+    {
+        throw new UnsupportedOperationException("no direct writes");
+    }
+
+    /**
+     * @return the offset in {@link #directBuffer()} of the first byte of that room.
+     */
+    default int directOffset()
+    {
+        throw new UnsupportedOperationException("no direct writes");
+    }
+
+    /**
+     * Takes the bytes written into the room {@link #claimDirect()} gave, at most that many.
+     *
+     * @param length how many were written from {@link #directOffset()}.
+     */
+    default void commitDirect(final int length)
+    {
+        throw new UnsupportedOperationException("no direct writes");
     }
 
     /**

@@ -191,6 +191,45 @@ public final class Pipe implements ControlledMessageHandler
         return null != directWriter && !closed && directWriter.writeIfIdle(head, headLength, body, offset, length);
     }
 
+    /**
+     * For the I/O thread: room to write encoded messages straight into the medium, one after another from
+     * {@link #directOffset()} of {@link #directBuffer()}, skipping the queue, which must be empty, as with the write
+     * of {@link #tryOffer(OutboundFrames)} when nothing is queued; {@link #commitDirect(int)} takes them. Each
+     * message goes whole, encoded as {@link #encodeInto(OutboundFrames, MutableDirectBuffer, int)} would.
+     *
+     * @return how many bytes may be written; zero when the medium takes no such writes now.
+     */
+    public int claimDirect()
+    {
+        return null == directWriter || closed ? 0 : directWriter.claimDirect();
+    }
+
+    /**
+     * @return where the writes of {@link #claimDirect()} go.
+     */
+    public MutableDirectBuffer directBuffer()
+    {
+        return directWriter.directBuffer();
+    }
+
+    /**
+     * @return the offset in {@link #directBuffer()} where the room of {@link #claimDirect()} starts.
+     */
+    public int directOffset()
+    {
+        return directWriter.directOffset();
+    }
+
+    /**
+     * Takes the messages written into the room of {@link #claimDirect()}.
+     *
+     * @param length their bytes, at most the room.
+     */
+    public void commitDirect(final int length)
+    {
+        directWriter.commitDirect(length);
+    }
+
     private int offer(final OutboundFrames frames, final boolean wholeRecordOnly)
     {
         if (closed)

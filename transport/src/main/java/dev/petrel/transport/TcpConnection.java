@@ -453,6 +453,43 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler, Direct
         return true;
     }
 
+    /**
+     * Room in the write buffer for messages the I/O thread encoded itself, under the conditions of
+     * {@link #writeIfIdle(OutboundFrames, int)}, which it shares the write lock with.
+     */
+    @Override
+    public int claimDirect()
+    {
+        if (!agent.isIoThread() || !(directWriting || writeLock.tryLock()))
+        {
+            return 0;
+        }
+        directWriting = true;
+        if (State.ACTIVE != state || writeBlocked || pipe.hasQueued() || pipe.isMidMessage())
+        {
+            return 0;
+        }
+        return Math.max(0, Math.min(MAX_WRITE_BATCH_LENGTH - writeBuffer.position(), writeBuffer.remaining()));
+    }
+
+    @Override
+    public MutableDirectBuffer directBuffer()
+    {
+        return writeView;
+    }
+
+    @Override
+    public int directOffset()
+    {
+        return writeBuffer.position();
+    }
+
+    @Override
+    public void commitDirect(final int length)
+    {
+        writeBuffer.position(writeBuffer.position() + length);
+    }
+
     private int flushLocked()
     {
         if (State.CLOSED == state)
