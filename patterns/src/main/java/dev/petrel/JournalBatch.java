@@ -42,6 +42,7 @@ final class JournalBatch
     private long lastProducerId;
     private long lastBase;
     private long nextSequence;
+    private long lastRunLength;
 
     JournalBatch(final int kind)
     {
@@ -55,21 +56,32 @@ final class JournalBatch
     {
         if (count > 0 && producerId == lastProducerId && base == lastBase && sequence == nextSequence)
         {
-            final int at = HEADER_LENGTH + (count - 1) * ENTRY_LENGTH + RUN_LENGTH_OFFSET;
-            buffer.putLong(at, buffer.getLong(at) + 1);
+            lastRunLength++;
             nextSequence = sequence + 1;
             return;
         }
+        sealLastRun();
         final int at = HEADER_LENGTH + count * ENTRY_LENGTH;
         buffer.putLong(at, producerId);
         buffer.putLong(at + SEQUENCE_OFFSET, sequence);
         buffer.putLong(at + BASE_OFFSET, base);
-        buffer.putLong(at + RUN_LENGTH_OFFSET, 1);
         count++;
-        buffer.putInt(COUNT_OFFSET, count);
+        lastRunLength = 1;
         lastProducerId = producerId;
         lastBase = base;
         nextSequence = sequence + 1;
+    }
+
+    /**
+     * Writes the length of the last run and the entry count, which {@link #add} keeps in fields while the run grows.
+     */
+    private void sealLastRun()
+    {
+        if (count > 0)
+        {
+            buffer.putLong(HEADER_LENGTH + (count - 1) * ENTRY_LENGTH + RUN_LENGTH_OFFSET, lastRunLength);
+        }
+        buffer.putInt(COUNT_OFFSET, count);
     }
 
     boolean isEmpty()
@@ -96,8 +108,12 @@ final class JournalBatch
         buffer.putInt(COUNT_OFFSET, 0);
     }
 
+    /**
+     * @return the batch encoded as a journal record, from offset zero for {@link #length()} bytes.
+     */
     DirectBuffer buffer()
     {
+        sealLastRun();
         return buffer;
     }
 
