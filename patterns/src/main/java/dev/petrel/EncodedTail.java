@@ -40,7 +40,6 @@ final class EncodedTail implements RecordHandler
     private final int slotLength;
     private final UnsafeBuffer slots;
     private final long[] sequences;
-    private final long[] timestamps;
     private final int[] lengths;
     private volatile long settledThrough;
     /** The appending thread's last read of {@link #settledThrough}, read again only when a slot looks in use. */
@@ -63,7 +62,6 @@ final class EncodedTail implements RecordHandler
         this.slotLength = slotLength;
         this.slots = new UnsafeBuffer(ByteBuffer.allocateDirect(slotCount * slotLength));
         this.sequences = new long[slotCount];
-        this.timestamps = new long[slotCount];
         this.lengths = new int[slotCount];
         this.settledThrough = base;
         this.settledSeen = base;
@@ -92,7 +90,6 @@ final class EncodedTail implements RecordHandler
         {
             return;
         }
-        timestamps[slot] = timestampNs;
         lengths[slot] = encodedLength;
         SEQUENCES.setRelease(sequences, slot, sequence);
     }
@@ -141,13 +138,5 @@ final class EncodedTail implements RecordHandler
     int length(final long sequence)
     {
         return lengths[(int)sequence & mask];
-    }
-
-    /**
-     * @return the append timestamp of a held record.
-     */
-    long timestampNs(final long sequence)
-    {
-        return timestamps[(int)sequence & mask];
     }
 }

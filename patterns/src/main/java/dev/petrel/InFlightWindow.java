@@ -88,26 +88,27 @@ final class InFlightWindow
     void load(
         final long sequence, final long timestampNs, final DirectBuffer buffer, final int offset, final int length)
     {
-        start(sequence, timestampNs, false);
+        start(sequence, false);
         final int slot = slot(sequence);
+        timestamps[slot] = timestampNs;
         payloads[slot].putBytes(0, buffer, offset, length);
         lengths[slot] = length;
     }
 
     /**
-     * Loads a record whose encoded message the {@link EncodedTail} holds: nothing is copied.
+     * Loads a record whose encoded message, timestamp included, the {@link EncodedTail} holds: nothing is copied,
+     * and the record has no {@link #timestampNs} of its own here.
      */
-    void loadFromTail(final long sequence, final long timestampNs)
+    void loadFromTail(final long sequence)
     {
-        start(sequence, timestampNs, true);
+        start(sequence, true);
     }
 
-    private void start(final long sequence, final long timestampNs, final boolean fromTail)
+    private void start(final long sequence, final boolean fromTail)
     {
         final int slot = slot(sequence);
         inTail[slot] = fromTail;
         sequences[slot] = sequence;
-        timestamps[slot] = timestampNs;
         states[slot] = PENDING;
         deliveries[slot] = 0;
         owners[slot] = SenderLink.NO_ID;
@@ -170,7 +171,8 @@ final class InFlightWindow
     }
 
     /**
-     * @return when the message was appended to the log, epoch nanoseconds.
+     * @return when the message was appended to the log, epoch nanoseconds; for a record loaded from the log, not one
+     *         {@link #isInTail in the tail}.
      */
     long timestampNs(final long sequence)
     {

@@ -53,7 +53,7 @@ final class WindowLoader implements RecordHandler
                 final long next = into.loadedThrough() + 1;
                 if (null != tail && tail.holds(next))
                 {
-                    into.loadFromTail(next, tail.timestampNs(next));
+                    into.loadFromTail(next);
                     continue;
                 }
                 final long last = log.lastSequence();

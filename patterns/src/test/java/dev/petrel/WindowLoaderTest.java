@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import dev.petrel.durability.DurableLog;
 import dev.petrel.durability.FsyncPolicy;
+import dev.petrel.durability.LogReader;
 import dev.petrel.durability.RecordHandler;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class WindowLoaderTest
             {
                 assertEquals(sequence <= 10 || sequence > 15, window.isInTail(sequence), "from the tail: " + sequence);
             }
-            assertRecords(window, tail, 1, 20);
+            assertRecords(log, window, tail, 1, 20);
             loader.close();
         }
     }
@@ -62,7 +63,7 @@ class WindowLoaderTest
 
             assertEquals(capacity, window.loadedThrough(), "a full window");
             assertTrue(window.isInTail(slots) && !window.isInTail(slots + 1), "the tail's slots were all in use");
-            assertRecords(window, tail, 1, capacity);
+            assertRecords(log, window, tail, 1, capacity);
 
             settle(window);
             loader.load(window);
@@ -73,7 +74,7 @@ class WindowLoaderTest
             assertEquals(capacity + 1100, window.loadedThrough());
             assertTrue(window.isInTail(capacity + 1001), "in a slot the window released");
             assertFalse(window.isInTail(capacity + slots + 1), "its slot still in use");
-            assertRecords(window, tail, capacity + 1, capacity + 1100);
+            assertRecords(log, window, tail, capacity + 1, capacity + 1100);
             loader.close();
         }
     }
@@ -87,15 +88,15 @@ class WindowLoaderTest
         assertTrue(window.advanceBase());
     }
 
-    private static void assertRecords(final InFlightWindow window, final EncodedTail tail, final long from,
-        final long to)
+    private static void assertRecords(final DurableLog log, final InFlightWindow window, final EncodedTail tail,
+        final long from, final long to)
     {
         for (long sequence = from; sequence <= to; sequence++)
         {
             final byte[] payload = payload(sequence);
             if (window.isInTail(sequence))
             {
-                assertArrayEquals(EncodedTailTest.encoded(sequence, window.timestampNs(sequence), payload),
+                assertArrayEquals(EncodedTailTest.encoded(sequence, loggedTimestampNs(log, sequence), payload),
                     EncodedTailTest.held(tail, sequence), "record " + sequence);
             }
             else
@@ -105,6 +106,16 @@ class WindowLoaderTest
                 assertArrayEquals(payload, actual, "record " + sequence);
             }
         }
+    }
+
+    private static long loggedTimestampNs(final DurableLog log, final long sequence)
+    {
+        final long[] timestampNs = new long[1];
+        try (LogReader reader = log.reader(sequence))
+        {
+            assertEquals(1, reader.poll((buffer, offset, length, at, appendedNs) -> timestampNs[0] = appendedNs, 1));
+        }
+        return timestampNs[0];
     }
 
     private static void appendAll(final DurableLog log, final RecordHandler tail, final long from, final long to)
