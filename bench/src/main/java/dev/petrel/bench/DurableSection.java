@@ -16,7 +16,7 @@ final class DurableSection
     private static final int SEQUENTIAL_BLOCK = 1 << 20;
     private static final int SEQUENTIAL_BLOCKS = 256;
     private static final int STREAM_WARM_UP_ROUNDS = 2;
-    private static final int STREAM_ROUNDS = 7;
+    private static final int STREAM_ROUNDS = 11;
     private static final int STREAM_BUDGET_CAPS = 2;
     private static final String[] STREAM_NAMES = { "push/pull, no side log", "durable push/pull, fsync interval" };
 
