@@ -115,7 +115,7 @@ final class AeronSection
             SectionSupport.SETUP_TIMEOUT, 1));
         table.row(throughputCells(Workload.PUB_SUB, AeronMedium.UDP, pubSub, rawThroughput(reason, AeronMedium.UDP)));
         return "### One-way throughput, 64 B\n\n" +
-            "- each pass sends " + ComparisonTable.rate(messages) + " messages (after a warm-up pass of half as " +
+            "- each pass sends " + ComparisonTable.rate(messages) + " messages (after warm-up passes of half as " +
             "many); raw Aeron: offer on the calling thread (spinning while back-pressured), poll and count on the " +
             "duty thread; nothing may be lost\n" +
             "- Petrel push/pull: Pusher.send(DirectBuffer, int, int) on the calling thread, the puller's callback " +

@@ -21,9 +21,10 @@ import org.zeromq.ZMQ;
  * Measures Petrel beside its peers in one run on one machine, sender and receiver in this JVM, each library doing the
  * same work with its cheapest calls: TCP push/pull and pub/sub throughput vs JeroMQ; request/reply latency and
  * pipelined throughput vs JeroMQ REQ/REP and DEALER/ROUTER; pub/sub and request/reply vs NATS; ping-pong and
- * throughput over Aeron UDP and IPC vs raw Aeron; and plain-JDK physical references. Every row runs a warm-up pass
- * and then a measured pass on the same connected sockets. {@code --only} picks sections. Prints one markdown document
- * and writes it to {@code <results-dir>/comparison-<timestamp>.md} and to {@code --out}.
+ * throughput over Aeron UDP and IPC vs raw Aeron; and plain-JDK physical references. Every row runs warm-up passes
+ * (see {@link WarmUp}) and then a measured pass on the same connected sockets. {@code --only} picks sections.
+ * Prints one markdown document and writes it to {@code <results-dir>/comparison-<timestamp>.md} and to
+ * {@code --out}.
  * <p>
  * Runs its trials one at a time on the calling thread; not meant to share the machine with other load.
  */
@@ -161,10 +162,12 @@ public final class ComparisonRunner
         System.gc();
         try (ThroughputTrial trial = opener.get())
         {
-            final Measurement warmUp = trial.run(options.warmUpPass(length));
+            final Measurement[] warmUp = new Measurement[1];
+            final int warmUpPasses = WarmUp.run(options.minWarmUpNs(),
+                () -> warmUp[0] = trial.run(options.warmUpPass(length)));
             final Measurement measured = trial.run(options.measuredPass(length));
-            log.printf(Locale.ROOT, "%s %s %d B: warm-up %s msg/s, measured %s msg/s, lost %d%n", library,
-                workload.label(), length, ComparisonTable.rate(warmUp.messagesPerSecond()),
+            log.printf(Locale.ROOT, "%s %s %d B: last of %d warm-up passes %s msg/s, measured %s msg/s, lost %d%n",
+                library, workload.label(), length, warmUpPasses, ComparisonTable.rate(warmUp[0].messagesPerSecond()),
                 ComparisonTable.rate(measured.messagesPerSecond()), measured.lost());
             return measured;
         }
@@ -188,9 +191,9 @@ public final class ComparisonRunner
     private List<String> notes()
     {
         final List<String> notes = new ArrayList<>();
-        notes.add("measured pass: " +
-            count(64) + " messages of 64 B, " + count(1024) + " of 1024 B; warm-up pass: half as many; time cap " +
-            options.timeCap().toSeconds() + " s per measured pass");
+        notes.add("measured pass: " + count(64) + " messages of 64 B, " + count(1024) +
+            " of 1024 B; warm-up passes: half as many each; time cap " + options.timeCap().toSeconds() +
+            " s per measured pass");
         notes.add("Petrel: one node (one I/O thread, idle strategy " + options.idleStrategy() +
             "), send with the buffer API, receive in the I/O-thread callback (" +
             (PetrelReceive.BUFFER == options.petrelReceive() ? "zero-copy buffer view" : "Message per message") +

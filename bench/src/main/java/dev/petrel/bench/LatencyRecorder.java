@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * Runs a warm-up pass and then a measured pass of round trips, each bounded by a count and a time cap, and records
+ * Runs warm-up passes and then a measured pass of round trips, each bounded by a count and a time cap, and records
  * every measured round trip in an HdrHistogram (1 ns to 10 s, three significant digits).
  */
 public final class LatencyRecorder
@@ -18,15 +18,24 @@ public final class LatencyRecorder
     }
 
     /**
-     * @param trial   the connected pair.
-     * @param warmUp  the warm-up pass's bounds (not recorded).
+     * Runs round trips that are not recorded.
+     *
+     * @param trial  the connected pair.
+     * @param warmUp the warm-up pass's bounds.
+     */
+    public static void warmUp(final RoundTripTrial trial, final PassPlan warmUp)
+    {
+        run(trial, warmUp, null);
+    }
+
+    /**
+     * @param trial   the connected pair, warmed up.
      * @param measure the measured pass's bounds.
      * @return the measured pass's percentiles and whether a bound other than the count ended it.
      * @throws IllegalStateException when no round trip completed in the measured pass.
      */
-    public static LatencyResult record(final RoundTripTrial trial, final PassPlan warmUp, final PassPlan measure)
+    public static LatencyResult record(final RoundTripTrial trial, final PassPlan measure)
     {
-        run(trial, warmUp, null);
         final Histogram histogram = new Histogram(HIGHEST_NS, SIGNIFICANT_DIGITS);
         final boolean complete = run(trial, measure, histogram);
         if (0 == histogram.getTotalCount())

@@ -85,8 +85,8 @@ final class NatsSection
                 SectionSupport.lostCell(petrel) + " / " + SectionSupport.lostCell(nats));
         }
         return "### Pub/sub throughput, 64 B, TCP on 127.0.0.1\n\n" +
-            "- each pass publishes " + ComparisonTable.rate(messages) + " messages (after a warm-up pass of half " +
-            "as many); a delivery is one message reaching one subscriber, so four subscribers mean four " +
+            "- each pass publishes " + ComparisonTable.rate(messages) + " messages (after warm-up passes of " +
+            "half as many); a delivery is one message reaching one subscriber, so four subscribers mean four " +
             "deliveries per message\n" +
             "- Petrel: one node, publisher and subscribers as in the throughput section (send high-water mark " +
             ComparisonTable.rate(options.pubSubHighWaterMark()) + " per subscriber, drops counted as lost)\n" +

@@ -53,7 +53,7 @@ final class PubSubFanOutTable
             SectionSupport.rateCell(jeromq), SectionSupport.ratioCell(petrel, jeromq),
             SectionSupport.lostCell(petrel) + " / " + SectionSupport.lostCell(jeromq));
         return "### Pub/sub to " + SUBSCRIBERS + " subscribers, TCP on 127.0.0.1\n\n" +
-            "- each pass publishes " + count(messages) + " messages (after a warm-up pass of half as many); a " +
+            "- each pass publishes " + count(messages) + " messages (after warm-up passes of half as many); a " +
             "delivery is one message reaching one subscriber, so rates and losses count " + SUBSCRIBERS +
             " deliveries per message\n" +
             "- Petrel: one node, one publisher and " + SUBSCRIBERS + " subscriber sockets (one TCP connection " +

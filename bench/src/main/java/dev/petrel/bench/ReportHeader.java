@@ -37,7 +37,9 @@ final class ReportHeader
             String.format(Locale.ROOT, "- load average (1 min): %.2f before, %.2f after%n", loadBefore, loadAfter) +
             "- mode: " + (options.quick() ? "quick" : "default") + "; sections: " + sections + "; " +
             String.format(Locale.ROOT, "%,d", options.roundTrips()) + " round trips per latency row, time cap " +
-            options.rowTimeCap().toSeconds() + " s per measured pass outside the throughput section\n";
+            options.rowTimeCap().toSeconds() + " s per measured pass outside the throughput section; every row " +
+            "repeats its warm-up pass until at least " + options.minWarmUpNs() / 1_000_000 + " ms have passed (the " +
+            "durable streams warm up as their section says)\n";
     }
 
     private static String garbageCollectors()

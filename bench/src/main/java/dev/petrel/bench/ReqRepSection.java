@@ -38,7 +38,7 @@ final class ReqRepSection
             .row(SectionSupport.latencyCells("JeroMQ REQ / REP", "TCP", jeromq));
         return "## Request/reply round trips: Petrel vs JeroMQ " + ComparisonRunner.jeromqVersion() + "\n\n" +
             "- 64 B request and reply, one request in flight; every round trip of the measured pass recorded " +
-            "after a warm-up pass of half as many\n" +
+            "after warm-up passes of half as many\n" +
             "- Petrel: one node; Replier with a synchronous handler that echoes the request on the I/O thread; " +
             "Requester.request(...) on the calling thread and a wait on its future\n" +
             "- JeroMQ: one context with one I/O thread; REQ on the calling thread, REP echoing on its own thread\n\n" +
@@ -76,7 +76,7 @@ final class ReqRepSection
         }
         return "### Pipelined request/reply throughput over TCP\n\n" +
             "- each pass sends " + String.format(Locale.ROOT, "%,d", support.options().roundTrips()) +
-            " requests of 64 B (after a warm-up pass of half as many), never more than the window unanswered; " +
+            " requests of 64 B (after warm-up passes of half as many), never more than the window unanswered; " +
             "req/s counts replies\n" +
             "- Petrel: a window of Requester.request(...) futures, each reply releasing a slot in its completion " +
             "callback (on the I/O thread)\n" +

@@ -24,6 +24,7 @@ import dev.petrel.transport.IdleStrategies;
  * @param sections          the sections to run.
  * @param roundTrips        measured round trips per latency row; warm-up runs half as many.
  * @param rowTimeCap        the longest a measured latency, request/reply, NATS, Aeron or reference pass may run.
+ * @param warmUp            how long each row repeats its warm-up pass at least (see {@link WarmUp}).
  * @param natsServer        the nats-server binary.
  * @param help              true when usage was asked for.
  */
@@ -39,6 +40,7 @@ public record RunnerOptions(
     Set<Section> sections,
     long roundTrips,
     Duration rowTimeCap,
+    Duration warmUp,
     Path natsServer,
     boolean help)
 {
@@ -52,6 +54,8 @@ public record RunnerOptions(
         "  --round-trips N       measured round trips per latency row, requests per pipelined row (quick 10000)",
         "  --time-cap SECONDS    longest throughput pass (default 20, quick 4)",
         "  --row-cap SECONDS     longest pass of the other sections (default 8, quick 3)",
+        "  --warm-up MS          each row repeats its warm-up pass for at least MS milliseconds (default 2000,",
+        "                        quick 500; 0 for a single warm-up pass)",
         "  --nats-server PATH    nats-server binary (default /usr/sbin/nats-server)",
         "  --idle NAME           Petrel idle strategy: backoff (default), busy-spin or sleeping",
         "  --petrel-receive M    buffer (zero-copy view, default) or message (a Message per message)",
@@ -62,6 +66,8 @@ public record RunnerOptions(
 
     private static final Map<Integer, Long> DEFAULT_COUNTS = Map.of(64, 4_000_000L, 1024, 1_000_000L);
     private static final Map<Integer, Long> QUICK_COUNTS = Map.of(64, 400_000L, 1024, 100_000L);
+    private static final long WARM_UP_MS = 2_000;
+    private static final long QUICK_WARM_UP_MS = 500;
     private static final long DEFAULT_ROUND_TRIPS = 200_000;
     private static final long QUICK_ROUND_TRIPS = 10_000;
     private static final Path NATS_SERVER_DEFAULT = Path.of("/usr/sbin/nats-server");
@@ -84,6 +90,7 @@ public record RunnerOptions(
         Set<Section> sections = EnumSet.allOf(Section.class);
         long roundTrips = 0;
         long rowCapSeconds = 0;
+        long warmUpMs = -1;
         Path natsServer = NATS_SERVER_DEFAULT;
         boolean help = false;
         for (int i = 0; i < args.length; i++)
@@ -102,6 +109,7 @@ public record RunnerOptions(
                 case "--only" -> sections = Section.parseList(value(args, ++i));
                 case "--round-trips" -> roundTrips = positive(args[i], value(args, ++i));
                 case "--row-cap" -> rowCapSeconds = positive(args[i], value(args, ++i));
+                case "--warm-up" -> warmUpMs = notNegative(args[i], value(args, ++i));
                 case "--nats-server" -> natsServer = Path.of(value(args, ++i));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -109,8 +117,10 @@ public record RunnerOptions(
         final long cap = 0 != timeCapSeconds ? timeCapSeconds : quick ? 4 : 20;
         final long rowCap = 0 != rowCapSeconds ? rowCapSeconds : quick ? 3 : 8;
         final long trips = 0 != roundTrips ? roundTrips : quick ? QUICK_ROUND_TRIPS : DEFAULT_ROUND_TRIPS;
+        final long warmUp = warmUpMs >= 0 ? warmUpMs : quick ? QUICK_WARM_UP_MS : WARM_UP_MS;
         return new RunnerOptions(quick, counts(quick, messages), Duration.ofSeconds(cap), highWaterMark, idle,
-            receive, resultsDir, out, sections, trips, Duration.ofSeconds(rowCap), natsServer, help);
+            receive, resultsDir, out, sections, trips, Duration.ofSeconds(rowCap), Duration.ofMillis(warmUp),
+            natsServer, help);
     }
 
     private static Map<Integer, Long> counts(final boolean quick, final long messages)
@@ -134,6 +144,23 @@ public record RunnerOptions(
             throw new IllegalArgumentException(args[index - 1] + " needs a value");
         }
         return args[index];
+    }
+
+    private static long notNegative(final String option, final String text)
+    {
+        try
+        {
+            final long value = Long.parseLong(text.replace("_", ""));
+            if (value >= 0)
+            {
+                return value;
+            }
+        }
+        catch (final NumberFormatException ignore)
+        {
+            // reported below with the option's name
+        }
+        throw new IllegalArgumentException(option + " needs a whole number of zero or more, not '" + text + "'");
     }
 
     private static long positive(final String option, final String text)
@@ -169,6 +196,15 @@ public record RunnerOptions(
     public PassPlan warmUpPass(final int messageLength)
     {
         return new PassPlan(Math.max(1, messagesBySize.get(messageLength) / 2), timeCap.toNanos() / 2);
+    }
+
+    /**
+     * @return how long each row's warm-up passes go on at least: {@code --warm-up}, else {@value #WARM_UP_MS} ms,
+     *         {@value #QUICK_WARM_UP_MS} ms in the quick mode (see {@link WarmUp}).
+     */
+    public long minWarmUpNs()
+    {
+        return warmUp.toNanos();
     }
 
     /**

@@ -8,7 +8,8 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * What the sections share: running a latency, pipelined or throughput row with its warm-up pass, logging progress,
+ * What the sections share: running a latency, pipelined or throughput row after its warm-up passes (see
+ * {@link WarmUp}), logging progress,
  * and turning an outcome into table cells. One failing row yields a row that says so; the run goes on.
  */
 final class SectionSupport
@@ -47,7 +48,8 @@ final class SectionSupport
         {
             try (RoundTripTrial trial = opener.get())
             {
-                return LatencyRecorder.record(trial, options.roundTripWarmUp(), options.roundTripPass());
+                WarmUp.run(options.minWarmUpNs(), () -> LatencyRecorder.warmUp(trial, options.roundTripWarmUp()));
+                return LatencyRecorder.record(trial, options.roundTripPass());
             }
         });
         log.println(name + ": " + (outcome.ok() ? "p50 " + LatencyStats.micros(outcome.value().stats().p50Ns()) +
@@ -63,7 +65,7 @@ final class SectionSupport
         {
             try (PipelinedTrial trial = opener.get())
             {
-                trial.run(options.rowWarmUp(requests), inFlight);
+                WarmUp.run(options.minWarmUpNs(), () -> trial.run(options.rowWarmUp(requests), inFlight));
                 return trial.run(options.rowPass(requests), inFlight);
             }
         });
@@ -84,7 +86,7 @@ final class SectionSupport
         {
             try (ThroughputTrial trial = opener.get())
             {
-                trial.run(warmUp);
+                WarmUp.run(options.minWarmUpNs(), () -> trial.run(warmUp));
                 return trial.run(measured);
             }
         });

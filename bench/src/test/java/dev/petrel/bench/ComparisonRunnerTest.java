@@ -26,8 +26,8 @@ class ComparisonRunnerTest
     void shouldProduceEveryRowAndWriteBothFilesWhenRunWithTinyCounts() throws IOException
     {
         final Path out = dir.resolve("out").resolve("table.md");
-        final RunnerOptions options = RunnerOptions.parse("--only", "throughput", "--messages", "2000",
-            "--time-cap", "5", "--pubsub-hwm", "4000", "--results-dir", dir.resolve("results").toString(),
+        final RunnerOptions options = RunnerOptions.parse("--warm-up", "0", "--only", "throughput", "--messages",
+            "2000", "--time-cap", "5", "--pubsub-hwm", "4000", "--results-dir", dir.resolve("results").toString(),
             "--out", out.toString());
         final ByteArrayOutputStream progress = new ByteArrayOutputStream();
         final ComparisonRunner runner = new ComparisonRunner(options, new PrintStream(progress, true,

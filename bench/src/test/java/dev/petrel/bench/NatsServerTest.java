@@ -62,8 +62,8 @@ class NatsServerTest
     @Timeout(20)
     void shouldPrintNotFoundRowsInsteadOfFailingWhenBinaryIsMissing() throws IOException
     {
-        final RunnerOptions options = RunnerOptions.parse("--only", "nats", "--messages", "2000", "--round-trips",
-            "100", "--row-cap", "2", "--nats-server", "/nonexistent/nats-server");
+        final RunnerOptions options = RunnerOptions.parse("--warm-up", "0", "--only", "nats", "--messages", "2000",
+            "--round-trips", "100", "--row-cap", "2", "--nats-server", "/nonexistent/nats-server");
 
         final String report = new ComparisonRunner(options, NullLog.STREAM).run();
 

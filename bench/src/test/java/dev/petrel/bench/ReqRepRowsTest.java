@@ -13,7 +13,7 @@ class ReqRepRowsTest
     @Timeout(30)
     void shouldFillLatencyAndPipelinedTablesWhenRunWithTinyCounts()
     {
-        final RunnerOptions options = RunnerOptions.parse("--only", "reqrep", "--round-trips", "300",
+        final RunnerOptions options = RunnerOptions.parse("--warm-up", "0", "--only", "reqrep", "--round-trips", "300",
             "--row-cap", "2");
 
         final String report = new ComparisonRunner(options, NullLog.STREAM).run();

@@ -29,6 +29,11 @@ class RunnerOptionsTest
 
         assertEquals(new PassPlan(1000, Duration.ofSeconds(2).toNanos()), options.measuredPass(1024));
         assertEquals(new PassPlan(500, Duration.ofSeconds(1).toNanos()), options.warmUpPass(1024));
+        assertEquals(Duration.ofSeconds(2).toNanos(), options.minWarmUpNs());
+        assertEquals(Duration.ofMillis(500).toNanos(), RunnerOptions.parse("--quick").minWarmUpNs());
+        assertEquals(Duration.ofMillis(250).toNanos(), RunnerOptions.parse("--warm-up", "250").minWarmUpNs());
+        assertEquals(0, RunnerOptions.parse("--quick", "--warm-up", "0").minWarmUpNs());
+        assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse("--warm-up", "-1"));
     }
 
     @Test
