@@ -195,7 +195,7 @@ public final class Pipe implements ControlledMessageHandler
      * For the I/O thread: room to write encoded messages straight into the medium, one after another from
      * {@link #directOffset()} of {@link #directBuffer()}, skipping the queue, which must be empty, as with the write
      * of {@link #tryOffer(OutboundFrames)} when nothing is queued; {@link #commitDirect(int)} takes them. Each
-     * message goes whole, encoded as {@link #encodeInto(OutboundFrames, MutableDirectBuffer, int)} would.
+     * message goes whole, encoded as {@link #encode(OutboundFrames)} encodes it.
      *
      * @return how many bytes may be written; zero when the medium takes no such writes now.
      */
