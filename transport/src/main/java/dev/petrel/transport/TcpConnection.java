@@ -437,25 +437,20 @@ final class TcpConnection implements FrameSink, ControlledMessageHandler, Direct
     @Override
     public boolean writeIfIdle(final OutboundFrames frames, final int encodedLength)
     {
-        if (!agent.isIoThread() || !(directWriting || writeLock.tryLock()))
+        if (claimDirect() < encodedLength)
         {
             return false;
         }
-        directWriting = true;
         final int at = writeBuffer.position();
-        if (State.ACTIVE != state || writeBlocked || pipe.hasQueued() || pipe.isMidMessage() ||
-            at + encodedLength > MAX_WRITE_BATCH_LENGTH || writeBuffer.remaining() < encodedLength)
-        {
-            return false;
-        }
         Pipe.encodeInto(frames, writeView, at);
         writeBuffer.position(at + encodedLength);
         return true;
     }
 
     /**
-     * Room in the write buffer for messages the I/O thread encoded itself, under the conditions of
-     * {@link #writeIfIdle(OutboundFrames, int)}, which it shares the write lock with.
+     * Room in the write buffer for messages the I/O thread encodes into it: none for another thread, while the
+     * connection is not active or blocked, or while the pipe has something queued or half drained; else up to the
+     * end of the batch. Takes the write lock as {@link #writeIfIdle(OutboundFrames, int)} describes.
      */
     @Override
     public int claimDirect()
