@@ -63,9 +63,7 @@ final class PushRoute implements DeliveryRoute
         final long timestampNs, final DirectBuffer record, final int offset, final int length)
     {
         final int metaLength = Envelope.plainLength(0, sequence);
-        final int metaHeaderLength = ZmtpFrameHeader.length(metaLength);
-        final int bodyHeaderLength = ZmtpFrameHeader.length(length);
-        final long encodedLength = (long)metaHeaderLength + metaLength + bodyHeaderLength + length;
+        final long encodedLength = Pipe.encodedLength(metaLength, length);
         if (encodedLength > capacity)
         {
             return -1;

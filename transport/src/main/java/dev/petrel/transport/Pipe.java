@@ -366,7 +366,7 @@ public final class Pipe implements ControlledMessageHandler
      * @param bodyLength the length of its second and last frame.
      * @return the message's length once encoded as ZMTP frames.
      */
-    static long encodedLength(final int headLength, final int bodyLength)
+    public static long encodedLength(final int headLength, final int bodyLength)
     {
         return (long)ZmtpFrameHeader.length(headLength) + headLength + ZmtpFrameHeader.length(bodyLength) + bodyLength;
     }
