@@ -51,13 +51,8 @@ record PairedPasses(PassPlan pass, int warmUpRounds, long warmUpNs, int rounds, 
         final ThroughputTrial first, final ThroughputTrial second, final ObjIntConsumer<Measurement> progress)
     {
         final RateSamples[] warmUp = { new RateSamples(), new RateSamples() };
-        final long warmUpStartNs = System.nanoTime();
-        int warmedUp = 0;
-        while (warmedUp < MAX_WARM_UP_ROUNDS &&
-            (warmedUp < warmUpRounds || System.nanoTime() - warmUpStartNs < warmUpNs))
-        {
-            round(warmedUp++, first, second, warmUp, (pass, which) -> { });
-        }
+        final int warmedUp = WarmUp.run(warmUpRounds, warmUpNs, MAX_WARM_UP_ROUNDS,
+            index -> round(index, first, second, warmUp, (pass, which) -> { }));
         final RateSamples[] samples = { new RateSamples(), new RateSamples() };
         final long startNs = System.nanoTime();
         for (int round = 0; round < rounds && (0 == round || System.nanoTime() - startNs < budgetNs); round++)
