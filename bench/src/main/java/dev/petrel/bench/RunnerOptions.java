@@ -148,27 +148,20 @@ public record RunnerOptions(
 
     private static long notNegative(final String option, final String text)
     {
-        try
-        {
-            final long value = Long.parseLong(text.replace("_", ""));
-            if (value >= 0)
-            {
-                return value;
-            }
-        }
-        catch (final NumberFormatException ignore)
-        {
-            // reported below with the option's name
-        }
-        throw new IllegalArgumentException(option + " needs a whole number of zero or more, not '" + text + "'");
+        return atLeast(0, option, text, "a whole number of zero or more");
     }
 
     private static long positive(final String option, final String text)
     {
+        return atLeast(1, option, text, "a positive whole number");
+    }
+
+    private static long atLeast(final long min, final String option, final String text, final String wanted)
+    {
         try
         {
             final long value = Long.parseLong(text.replace("_", ""));
-            if (value > 0)
+            if (value >= min)
             {
                 return value;
             }
@@ -177,7 +170,7 @@ public record RunnerOptions(
         {
             // reported below with the option's name
         }
-        throw new IllegalArgumentException(option + " needs a positive whole number, not '" + text + "'");
+        throw new IllegalArgumentException(option + " needs " + wanted + ", not '" + text + "'");
     }
 
     /**
